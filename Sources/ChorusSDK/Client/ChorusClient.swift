@@ -1,0 +1,34 @@
+/// The entry point: holds the configuration and exposes one service per part of the platform.
+///
+/// ```swift
+/// let client = try ChorusClient(environment: .sandbox, credentials: .fromEnvironment())
+/// let rates = try await client.references.vatRates()
+/// ```
+///
+/// A client is a cheap `Sendable` value; copies share the token cache and the transport.
+public struct ChorusClient: Sendable {
+    /// The configuration in force.
+    public let configuration: ChorusConfiguration
+    /// Reference tables and the health check.
+    public let references: any ReferenceService
+    package let pipeline: RequestPipeline
+
+    /// Creates a client.
+    ///
+    /// - Throws: ``ChorusError/Code/configuration`` when the environment uses plain `http://` for a
+    ///   host that is not loopback.
+    public init(configuration: ChorusConfiguration) throws {
+        try configuration.environment.validate()
+        self.configuration = configuration
+        let pipeline = RequestPipeline(configuration: configuration)
+        self.pipeline = pipeline
+        self.references = ReferenceServiceClient(pipeline: pipeline)
+    }
+
+    /// Creates a client with the default transport (``URLSessionTransport``) and policies.
+    public init(environment: ChorusEnvironment, credentials: ChorusCredentials,
+                transport: any Transport = URLSessionTransport()) throws {
+        try self.init(configuration: ChorusConfiguration(environment: environment, credentials: credentials,
+                                                         transport: transport))
+    }
+}

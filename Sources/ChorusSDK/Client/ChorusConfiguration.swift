@@ -1,0 +1,53 @@
+/// Everything a ``ChorusClient`` needs: where to go, who it is, how to send, and how to behave.
+public struct ChorusConfiguration: Sendable {
+    /// Sandbox, production or custom URLs.
+    public var environment: ChorusEnvironment
+    /// The PISTE application and the technical account.
+    public var credentials: ChorusCredentials
+    /// How bytes move; default ``URLSessionTransport``.
+    public var transport: any Transport
+    /// When failed calls are sent again.
+    public var retryPolicy: RetryPolicy
+    /// When tokens are renewed.
+    public var tokenPolicy: TokenPolicy
+    /// Deadline of one attempt, enforced by the SDK over any transport; default 60 s.
+    public var attemptTimeout: Duration
+    /// Steps wrapped around every call, outermost first.
+    public var middlewares: [any Middleware]
+    /// Receives one event per attempt, retry and token; never receives headers, bodies or secrets.
+    public var logger: (@Sendable (ChorusLogEvent) -> Void)?
+    /// Time source and sleeper (injected in tests).
+    public var clock: ChorusClock
+    /// Whether reference look-ups (currencies, VAT rates…) are cached for the client's lifetime.
+    public var cachesReferenceData: Bool
+    /// In the sandbox, whose test SIRETs fail the Luhn check (§8.1), a bad check digit is only a
+    /// warning; in production it is an error. Set to `false` to make it an error everywhere.
+    public var toleratesSandboxCheckDigits: Bool
+
+    /// Creates a configuration.
+    public init(
+        environment: ChorusEnvironment,
+        credentials: ChorusCredentials,
+        transport: any Transport = URLSessionTransport(),
+        retryPolicy: RetryPolicy = .default,
+        tokenPolicy: TokenPolicy = TokenPolicy(),
+        attemptTimeout: Duration = .seconds(60),
+        middlewares: [any Middleware] = [],
+        logger: (@Sendable (ChorusLogEvent) -> Void)? = nil,
+        clock: ChorusClock = .system,
+        cachesReferenceData: Bool = true,
+        toleratesSandboxCheckDigits: Bool = true
+    ) {
+        self.environment = environment
+        self.credentials = credentials
+        self.transport = transport
+        self.retryPolicy = retryPolicy
+        self.tokenPolicy = tokenPolicy
+        self.attemptTimeout = attemptTimeout
+        self.middlewares = middlewares
+        self.logger = logger
+        self.clock = clock
+        self.cachesReferenceData = cachesReferenceData
+        self.toleratesSandboxCheckDigits = toleratesSandboxCheckDigits
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// The one error type of the SDK: which layer failed, what the platform said, and what to do next.
+///
+/// Match on ``code``: `catch let error as ChorusError where error.code == .rateLimited`. Codes are an
+/// open set of static members (not an enum) so that new ones can be added without breaking callers.
+///
+/// Secrets never appear in an error: response bodies are truncated and scrubbed of the client secret,
+/// the technical password, tokens and the `cpro-account` value before they are stored.
+public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    /// The class of failure, an open set of static members.
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// A stable identifier such as `rateLimited`.
+        public let rawValue: String
+        /// Creates a code.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The identifier.
+        public var description: String { rawValue }
+
+        /// The caller's input breaks a rule; ``ChorusError/field`` names it. Nothing was sent.
+        public static let invalidInput = Code(rawValue: "invalidInput")
+        /// The client's configuration is unusable (e.g. plain `http://` to a non-loopback host).
+        public static let configuration = Code(rawValue: "configuration")
+        /// The operation exists only in the Chorus Pro portal, not through PISTE. Nothing was sent.
+        public static let portalOnly = Code(rawValue: "portalOnly")
+        /// PISTE refused the OAuth client id or secret (token endpoint).
+        public static let pisteAuthenticationFailed = Code(rawValue: "pisteAuthenticationFailed")
+        /// Chorus Pro refused the technical account's login or password (`cpro-account`).
+        public static let technicalAccountAuthenticationFailed =
+            Code(rawValue: "technicalAccountAuthenticationFailed")
+        /// A 401 that names neither layer, still there after a fresh token.
+        public static let unauthorized = Code(rawValue: "unauthorized")
+        /// HTTP 403: the PISTE application is not subscribed to this API (or its terms are not accepted).
+        public static let notSubscribed = Code(rawValue: "notSubscribed")
+        /// HTTP 404: the path is unknown to the gateway.
+        public static let notFound = Code(rawValue: "notFound")
+        /// HTTP 400 without a Chorus Pro return code.
+        public static let badRequest = Code(rawValue: "badRequest")
+        /// HTTP 413: a body or file exceeds the platform's size limits.
+        public static let payloadTooLarge = Code(rawValue: "payloadTooLarge")
+        /// HTTP 415: the gateway refused the content type.
+        public static let unsupportedMediaType = Code(rawValue: "unsupportedMediaType")
+        /// HTTP 429: too many requests.
+        public static let rateLimited = Code(rawValue: "rateLimited")
+        /// HTTP 5xx: the gateway or the platform failed.
+        public static let serverError = Code(rawValue: "serverError")
+        /// Any other unexpected HTTP status (1xx, 3xx, other 4xx).
+        public static let unexpectedStatus = Code(rawValue: "unexpectedStatus")
+        /// Chorus Pro refused the request: `codeRetour` ≠ 0, in an HTTP 200 or 400.
+        public static let rejected = Code(rawValue: "rejected")
+        /// The answer could not be decoded.
+        public static let decodingFailed = Code(rawValue: "decodingFailed")
+        /// The connection could not be established or the host not resolved. Nothing was sent.
+        public static let cannotConnect = Code(rawValue: "cannotConnect")
+        /// The connection broke while the request or its answer was in flight.
+        public static let connectionLost = Code(rawValue: "connectionLost")
+        /// A deadline passed before a complete answer arrived.
+        public static let timedOut = Code(rawValue: "timedOut")
+        /// TLS negotiation or certificate verification failed.
+        public static let tlsFailure = Code(rawValue: "tlsFailure")
+        /// The answer was larger than the transport's limit.
+        public static let responseTooLarge = Code(rawValue: "responseTooLarge")
+        /// The caller cancelled the task.
+        public static let cancelled = Code(rawValue: "cancelled")
+        /// Another transport failure.
+        public static let transport = Code(rawValue: "transport")
+    }
+
+    /// The class of failure.
+    public var code: Code
+    /// The Chorus Pro operation that failed, such as `soumettreFacture`.
+    public var operation: OperationID
+    /// A sentence for a person, without secrets.
+    public var message: String
+    /// The HTTP status, when a response arrived.
+    public var httpStatus: Int?
+    /// Chorus Pro's return code (`codeRetour`), when the body carried one.
+    public var apiReturnCode: Int?
+    /// Chorus Pro's message (`libelle`), when the body carried one.
+    public var apiMessage: String?
+    /// The input field at fault, for ``Code/invalidInput`` (e.g. `references.numeroBonCommande`).
+    public var field: String?
+    /// The rule that failed, for ``Code/invalidInput``.
+    public var rule: String?
+    /// The first bytes of the response body as text, truncated and scrubbed of secrets.
+    public var responseBody: String?
+    /// The delay the server asked for (`Retry-After`), if any.
+    public var retryAfter: Duration?
+    /// The error this one wraps (a ``TransportError``, a `DecodingError`…).
+    public var underlyingError: (any Error & Sendable)?
+
+    /// Creates an error. The SDK creates them; tests and custom middlewares may too.
+    public init(
+        _ code: Code,
+        operation: OperationID,
+        message: String,
+        httpStatus: Int? = nil,
+        apiReturnCode: Int? = nil,
+        apiMessage: String? = nil,
+        field: String? = nil,
+        rule: String? = nil,
+        responseBody: String? = nil,
+        retryAfter: Duration? = nil,
+        underlyingError: (any Error & Sendable)? = nil
+    ) {
+        self.code = code
+        self.operation = operation
+        self.message = message
+        self.httpStatus = httpStatus
+        self.apiReturnCode = apiReturnCode
+        self.apiMessage = apiMessage
+        self.field = field
+        self.rule = rule
+        self.responseBody = responseBody
+        self.retryAfter = retryAfter
+        self.underlyingError = underlyingError
+    }
+
+    /// What went wrong, where, and what to do next, in one paragraph.
+    public var description: String {
+        var parts = ["ChorusError.\(code) in \(operation): \(message)"]
+        if let httpStatus { parts.append("HTTP \(httpStatus).") }
+        if let apiReturnCode { parts.append("codeRetour \(apiReturnCode).") }
+        if let apiMessage { parts.append("libelle \"\(apiMessage)\".") }
+        if let field { parts.append("Field: \(field).") }
+        if let rule { parts.append("Rule: \(rule).") }
+        parts.append(advice)
+        return parts.joined(separator: " ")
+    }
+
+    /// ``description`` plus the scrubbed response body and the underlying error.
+    public var debugDescription: String {
+        var text = description
+        if let responseBody, !responseBody.isEmpty { text += " Body: \(responseBody)" }
+        if let underlyingError { text += " Underlying: \(String(describing: underlyingError))" }
+        return text
+    }
+
+    /// What a person should do next.
+    public var advice: String {
+        switch code {
+        case .invalidInput: "Correct the field and try again; nothing was sent."
+        case .configuration: "Fix the client configuration; nothing was sent."
+        case .portalOnly: "Do this step in the Chorus Pro portal; PISTE exposes no API for it."
+        case .pisteAuthenticationFailed:
+            "Check the PISTE client id and secret (CHORUS_PISTE_CLIENT_ID / CHORUS_PISTE_CLIENT_SECRET); "
+                + "sandbox and production applications have different credentials."
+        case .technicalAccountAuthenticationFailed:
+            "Check the Chorus Pro technical account login and password (CHORUS_TECH_LOGIN / "
+                + "CHORUS_TECH_PASSWORD); the password must be renewed every 424 days by the main manager."
+        case .unauthorized: "Check both credential layers with client.accounts.verifyConnection()."
+        case .notSubscribed:
+            "In PISTE, accept the API terms and subscribe your application to this Chorus Pro API "
+                + "(\(operation.apiName)) for this environment."
+        case .notFound: "Check the environment's API base URL; this path is unknown to the gateway."
+        case .payloadTooLarge: "Reduce the file: Chorus Pro accepts 10 MB per file and 120 MB per invoice."
+        case .unsupportedMediaType: "The gateway refused the content type; please report this SDK bug."
+        case .rateLimited: "Slow down and retry later" + (retryAfter.map { " (after \($0))." } ?? ".")
+        case .serverError: "The platform is failing; retry later or check the PISTE status page."
+        case .rejected: "Chorus Pro refused the request; read its message, fix the data and send again."
+        case .decodingFailed: "The answer did not have the expected shape; report it with the debug description."
+        case .cannotConnect: "Check the network, proxy and DNS; nothing was sent."
+        case .connectionLost, .timedOut:
+            "The outcome is unknown; search before sending a write again (the SDK does this for invoices)."
+        case .tlsFailure: "Check the system's certificate store or proxy; TLS verification is always on."
+        case .responseTooLarge: "Raise the transport's maximum response size or ask for less data."
+        case .cancelled: "The task was cancelled."
+        default: "See the message above."
+        }
+    }
+}
+
+extension ChorusError {
+    /// An invalid-input error naming the field and the rule.
+    package static func invalidInput(_ operation: OperationID, field: String, rule: String,
+                                     _ message: String) -> ChorusError {
+        ChorusError(.invalidInput, operation: operation, message: message, field: field, rule: rule)
+    }
+
+    /// Wraps a transport failure into the matching code.
+    package static func transport(_ error: TransportError, operation: OperationID) -> ChorusError {
+        let code: Code = switch error.kind {
+        case .cannotConnect, .dnsFailure: .cannotConnect
+        case .connectionLost: .connectionLost
+        case .timedOut: .timedOut
+        case .tls: .tlsFailure
+        case .cancelled: .cancelled
+        case .responseTooLarge: .responseTooLarge
+        default: .transport
+        }
+        return ChorusError(code, operation: operation, message: error.description, underlyingError: error)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// An answer whose interesting part is one list under a key given at decoding time
+/// (`listeDevises`, `listeStructures`…), plus the page information in either style. A missing or
+/// `null` list is empty; a single object is a list of one (§13).
+package struct KeyedList<Item: Decodable & Sendable>: Decodable, Sendable {
+    package static var listKey: CodingUserInfoKey { .chorusListKey }
+
+    package var items: [Item]
+    package var info: PageInfo
+
+    package init(from decoder: any Decoder) throws {
+        guard let key = decoder.userInfo[Self.listKey] as? String else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no list key given"))
+        }
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        items = try container.decodeList(Item.self, forKey: AnyCodingKey(key))
+        info = (try? PageInfo(from: decoder)) ?? PageInfo()
+    }
+}
+
+extension RequestPipeline {
+    /// Sends `request` and decodes the list under `listKey`.
+    package func callList<Item>(_ operation: OperationID, _ request: some Encodable,
+                                listKey: String) async throws -> KeyedList<Item> {
+        try await call(operation, request, as: KeyedList<Item>.self, userInfo: [KeyedList<Item>.listKey: listKey])
+    }
+}
+
+extension CodingUserInfoKey {
+    /// Where ``KeyedList`` finds the name of its list.
+    package static let chorusListKey: CodingUserInfoKey = {
+        guard let key = CodingUserInfoKey(rawValue: "chorus.listKey") else { preconditionFailure("invalid key") }
+        return key
+    }()
+}

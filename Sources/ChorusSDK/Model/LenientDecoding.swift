@@ -1,0 +1,60 @@
+import Foundation
+
+// Decoding helpers for the platform's inconsistent shapes (§13 of chorus-pro-api.md): lists that come
+// as one object or are missing, code-like fields sent as numbers or strings, ids sent as numeric
+// strings. Every model decodes through these so that one odd answer never breaks a whole call.
+
+extension KeyedDecodingContainer {
+    /// A list that may be missing, `null`, a single object or an array (e.g. `listeErreurDP`).
+    package func decodeList<Element: Decodable>(_ type: Element.Type, forKey key: Key) throws -> [Element] {
+        guard contains(key), try !decodeNil(forKey: key) else { return [] }
+        if let many = try? decode([Element].self, forKey: key) { return many }
+        return [try decode(Element.self, forKey: key)]
+    }
+
+    /// A text field that may arrive as a string, a number or a boolean (`codeValideur1`, `CleRib`…).
+    package func decodeLenientString(forKey key: Key) throws -> String? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let text = try? decode(String.self, forKey: key) { return text }
+        if let integer = try? decode(Int64.self, forKey: key) { return String(integer) }
+        if let decimal = try? decode(Decimal.self, forKey: key) { return decimal.description }
+        if let flag = try? decode(Bool.self, forKey: key) { return String(flag) }
+        throw DecodingError.typeMismatch(String.self, .init(codingPath: codingPath + [key],
+                                                            debugDescription: "expected text"))
+    }
+
+    /// An integer that may arrive as a number or a numeric string (`codeRetour`, ids).
+    package func decodeLenientInt(forKey key: Key) throws -> Int? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let integer = try? decode(Int.self, forKey: key) { return integer }
+        if let text = try? decode(String.self, forKey: key),
+           let integer = Int(text.trimmingCharacters(in: .whitespaces)) { return integer }
+        throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key],
+                                                         debugDescription: "expected an integer"))
+    }
+
+    /// A boolean that may arrive as `true`/`false`, `"true"`/`"OUI"`/`"NON"` or 0/1.
+    package func decodeLenientBool(forKey key: Key) throws -> Bool? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let flag = try? decode(Bool.self, forKey: key) { return flag }
+        if let integer = try? decode(Int.self, forKey: key) { return integer != 0 }
+        if let text = try? decode(String.self, forKey: key) {
+            switch text.uppercased() {
+            case "TRUE", "OUI", "1", "YES": return true
+            case "FALSE", "NON", "0", "NO": return false
+            default: break
+            }
+        }
+        throw DecodingError.typeMismatch(Bool.self, .init(codingPath: codingPath + [key],
+                                                          debugDescription: "expected a boolean"))
+    }
+}
+
+/// A coding key made from any string, for decoding objects whose keys vary.
+package struct AnyCodingKey: CodingKey {
+    package let stringValue: String
+    package var intValue: Int? { nil }
+    package init(_ string: String) { stringValue = string }
+    package init?(stringValue: String) { self.stringValue = stringValue }
+    package init?(intValue: Int) { return nil }
+}

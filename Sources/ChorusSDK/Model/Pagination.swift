@@ -1,0 +1,83 @@
+/// Where a page sits among all results (`parametresRetour`, or the same four fields at the top level
+/// of some answers — both styles of §3.2 are read).
+public struct PageInfo: Sendable, Hashable, Decodable {
+    /// Results per page (`nbResultatsParPage`).
+    public var pageSize: Int?
+    /// This page's number, 1-based (`pageCourante`).
+    public var currentPage: Int?
+    /// Number of pages (`pages`).
+    public var pageCount: Int?
+    /// Number of results in all (`total`).
+    public var total: Int?
+
+    /// Creates page information.
+    public init(pageSize: Int? = nil, currentPage: Int? = nil, pageCount: Int? = nil, total: Int? = nil) {
+        self.pageSize = pageSize
+        self.currentPage = currentPage
+        self.pageCount = pageCount
+        self.total = total
+    }
+
+    private enum Keys: String, CodingKey {
+        case parametresRetour, nbResultatsParPage, pageCourante, pages, total
+    }
+
+    /// Reads `parametresRetour` when present, else the top-level fields.
+    public init(from decoder: any Decoder) throws {
+        let root = try decoder.container(keyedBy: Keys.self)
+        let container = root.contains(.parametresRetour) && (try? root.decodeNil(forKey: .parametresRetour)) == false
+            ? try root.nestedContainer(keyedBy: Keys.self, forKey: .parametresRetour) : root
+        pageSize = try container.decodeLenientInt(forKey: .nbResultatsParPage)
+        currentPage = try container.decodeLenientInt(forKey: .pageCourante)
+        pageCount = try container.decodeLenientInt(forKey: .pages)
+        total = try container.decodeLenientInt(forKey: .total)
+    }
+}
+
+/// One page of results.
+public struct Page<Item: Sendable>: Sendable {
+    /// The results on this page.
+    public var items: [Item]
+    /// Where the page sits.
+    public var info: PageInfo
+
+    /// Creates a page.
+    public init(items: [Item], info: PageInfo) {
+        self.items = items
+        self.info = info
+    }
+}
+
+/// How to ask for one page (`nbResultatsParPage`, `pageResultatDemandee`, `triColonne`, `triSens`);
+/// each operation nests it under its own key.
+public struct PageRequest: Sendable, Hashable, Encodable {
+    /// Sort direction (`triSens`).
+    public enum SortDirection: String, Sendable, Hashable, Encodable {
+        /// `Ascendant`.
+        case ascending = "Ascendant"
+        /// `Descendant`.
+        case descending = "Descendant"
+    }
+
+    /// Results per page (`nbResultatsParPage`), 1–1000.
+    public var pageSize: Int
+    /// The page wanted, 1-based (`pageResultatDemandee`).
+    public var page: Int
+    /// Sort column (`triColonne`), operation-specific.
+    public var sortColumn: String?
+    /// Sort direction (`triSens`).
+    public var sortDirection: SortDirection?
+
+    /// Creates a page request.
+    public init(pageSize: Int = 100, page: Int = 1, sortColumn: String? = nil, sortDirection: SortDirection? = nil) {
+        self.pageSize = pageSize
+        self.page = page
+        self.sortColumn = sortColumn
+        self.sortDirection = sortDirection
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case pageSize = "nbResultatsParPage", page = "pageResultatDemandee"
+        case sortColumn = "triColonne", sortDirection = "triSens"
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// One thing the SDK reports to the optional logger hook. It holds no header, no body and no secret:
+/// only the operation, the attempt, the outcome and timings.
+public struct ChorusLogEvent: Sendable, CustomStringConvertible {
+    /// What happened.
+    public enum Kind: String, Sendable {
+        /// An attempt is about to be sent.
+        case attemptStarted
+        /// An attempt got a successful answer.
+        case attemptSucceeded
+        /// An attempt failed.
+        case attemptFailed
+        /// A retry is scheduled after ``ChorusLogEvent/delay``.
+        case retryScheduled
+        /// A new PISTE token was obtained.
+        case tokenObtained
+    }
+
+    /// What happened.
+    public var kind: Kind
+    /// The operation.
+    public var operation: OperationID
+    /// The attempt, 1-based.
+    public var attempt: Int
+    /// The HTTP status, when there was an answer.
+    public var httpStatus: Int?
+    /// The error code, for failures.
+    public var errorCode: ChorusError.Code?
+    /// How long the attempt took.
+    public var duration: Duration?
+    /// The wait before the next attempt.
+    public var delay: Duration?
+
+    /// `operation attempt n: kind …`.
+    public var description: String {
+        var text = "\(operation) attempt \(attempt): \(kind.rawValue)"
+        if let httpStatus { text += " HTTP \(httpStatus)" }
+        if let errorCode { text += " \(errorCode)" }
+        if let duration { text += " in \(duration)" }
+        if let delay { text += ", next in \(delay)" }
+        return text
+    }
+}

@@ -1,0 +1,86 @@
+/// Where and how one operation is called, and whether it may be sent twice.
+///
+/// Paths come from §4 of `chorus-pro-api.md`. Idempotency is declared here, per operation, never
+/// inferred from the method: Chorus Pro sends reads as POST, and re-sending a write after an ambiguous
+/// failure can create a duplicate invoice.
+package struct Endpoint: Sendable {
+    /// The PISTE API an operation belongs to.
+    package enum API: String, Sendable {
+        case factures, structures, transverses, utilisateurs, engagementsJuridiques
+
+        var displayName: String {
+            switch self {
+            case .factures: "Factures"
+            case .structures: "Structures"
+            case .transverses: "Transverses"
+            case .utilisateurs: "Utilisateurs"
+            case .engagementsJuridiques: "Engagements juridiques"
+            }
+        }
+    }
+
+    package let id: OperationID
+    package let api: API
+    package let method: HTTPMethod
+    /// The path under `/cpro/<api>/v1/`.
+    package let operationPath: String
+    /// Reads may be sent again after any failure; writes only when nothing left this machine.
+    package let isIdempotent: Bool
+    /// Return codes that mean "no result" for this operation: an empty answer, not an error.
+    package let emptyResultCodes: Set<Int>
+
+    package init(_ id: OperationID, _ api: API, _ operationPath: String, method: HTTPMethod = .post,
+                 idempotent: Bool = true, emptyResultCodes: Set<Int> = []) {
+        self.id = id
+        self.api = api
+        self.method = method
+        self.operationPath = operationPath
+        self.isIdempotent = idempotent
+        self.emptyResultCodes = emptyResultCodes
+    }
+
+    /// `/cpro/<api>/v1/<operation>`.
+    package var path: String { "/cpro/\(api.rawValue)/v1/\(operationPath)" }
+
+    package static func named(_ id: OperationID) -> Endpoint? { catalogue[id] }
+
+    // 20000 `TRA_MSG_00.015` is the platform's "the search returned no result" (§7.2); searches treat it
+    // as an empty list, since §12 leaves open whether "not found" is an empty list or that code.
+    private static let noResult: Set<Int> = [20000]
+
+    package static let catalogue: [OperationID: Endpoint] = Dictionary(uniqueKeysWithValues: [
+        Endpoint(.healthCheck, .transverses, "health-check", method: .get),
+        Endpoint(.recupererDevises, .transverses, "recuperer/devises"),
+        Endpoint(.recupererTauxTva, .transverses, "recuperer/tauxtva"),
+        Endpoint(.recupererCadreFacturation, .transverses, "recuperer/cadrefacturation"),
+        Endpoint(.recupererModeReglements, .transverses, "recuperer/modereglements"),
+        Endpoint(.recupererMotifsExonerationTva, .transverses, "recuperer/motifs/exonerationtva"),
+        Endpoint(.recupererPays, .transverses, "recuperer/pays"),
+        Endpoint(.recupererTypeIdentifiantStructure, .transverses, "recuperer/typeidentifiant/structure"),
+        Endpoint(.recupererCoordonneesBancairesValides, .transverses, "recuperer/coordbanc/valides",
+                 emptyResultCodes: noResult),
+        Endpoint(.recupererStructuresActivesPourFournisseur, .transverses,
+                 "recuperer/structures/actives/fournisseur", emptyResultCodes: noResult),
+        Endpoint(.ajouterFichierDansSysteme, .transverses, "ajouter/fichier", idempotent: false),
+        Endpoint(.consulterCR, .transverses, "consulterCR"),
+        Endpoint(.consulterCRDetaille, .transverses, "consulterCRDetaille"),
+        Endpoint(.rechercherStructure, .structures, "rechercher", emptyResultCodes: noResult),
+        Endpoint(.consulterStructure, .structures, "consulter"),
+        Endpoint(.rechercherServicesStructure, .structures, "rechercher/services", emptyResultCodes: noResult),
+        Endpoint(.consulterServiceStructure, .structures, "consulter/service"),
+        Endpoint(.recupererRattachementsMonCompte, .utilisateurs, "monCompte/recuperer/rattachements",
+                 emptyResultCodes: noResult),
+        Endpoint(.rechercherEngagementJuridique, .engagementsJuridiques, "rechercher",
+                 emptyResultCodes: noResult),
+        Endpoint(.deposerFluxFacture, .factures, "deposer/flux", idempotent: false),
+        Endpoint(.deposerPdfFacture, .factures, "deposer/pdf", idempotent: false),
+        Endpoint(.soumettreFacture, .factures, "soumettre", idempotent: false),
+        Endpoint(.completerFacture, .factures, "completer", idempotent: false),
+        Endpoint(.recyclerFacture, .factures, "recycler", idempotent: false),
+        Endpoint(.rechercherFactureParFournisseur, .factures, "rechercher/fournisseur",
+                 emptyResultCodes: noResult),
+        Endpoint(.consulterFactureParFournisseur, .factures, "consulter/fournisseur"),
+        Endpoint(.consulterHistoriqueFacture, .factures, "consulter/historique"),
+        Endpoint(.telechargerGroupeFacture, .factures, "telecharger/groupe"),
+    ].map { ($0.id, $0) })
+}

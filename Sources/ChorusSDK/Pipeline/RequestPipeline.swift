@@ -1,0 +1,184 @@
+import Foundation
+
+/// Runs one API call through the fixed stages, outermost first:
+/// user middlewares → retry → authentication → classification → transport.
+///
+/// Authentication and classification sit inside the retry loop, so each attempt carries a current
+/// token and the retry policy sees typed errors.
+package final class RequestPipeline: Sendable {
+    package let configuration: ChorusConfiguration
+    package let scrubber: SecretScrubber
+    private let tokens: TokenCache
+    private let classifier: ResponseClassifier
+    private let transport: DeadlineTransport
+
+    package init(configuration: ChorusConfiguration) {
+        self.configuration = configuration
+        let scrubber = SecretScrubber(secrets: configuration.credentials.secrets)
+        self.scrubber = scrubber
+        self.classifier = ResponseClassifier(scrubber: scrubber, clock: configuration.clock)
+        let transport = DeadlineTransport(transport: configuration.transport, limit: configuration.attemptTimeout)
+        self.transport = transport
+        let fetcher = TokenFetcher(configuration: configuration, classifier: classifier, transport: transport)
+        self.tokens = TokenCache(policy: configuration.tokenPolicy, clock: configuration.clock) {
+            try await fetcher.fetch()
+        }
+    }
+
+    // MARK: Typed calls
+
+    /// Encodes `request`, sends it to `operation` and decodes the answer.
+    package func call<Response: Decodable>(_ operation: OperationID, _ request: some Encodable,
+                                           as type: Response.Type = Response.self,
+                                           userInfo: [CodingUserInfoKey: any Sendable] = [:]) async throws -> Response {
+        let response = try await send(operation, body: try encode(request, for: operation))
+        return try decode(Response.self, from: response, operation: operation, userInfo: userInfo)
+    }
+
+    /// Encodes a request body.
+    package func encode(_ request: some Encodable, for operation: OperationID) throws -> Data {
+        do {
+            return try Self.encoder.encode(request)
+        } catch {
+            throw ChorusError(.invalidInput, operation: operation, message: "the request could not be encoded: \(error)")
+        }
+    }
+
+    /// Decodes an answer, turning failures into ``ChorusError/Code/decodingFailed``.
+    package func decode<Response: Decodable>(_ type: Response.Type, from response: HTTPResponse,
+                                             operation: OperationID,
+                                             userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> Response {
+        do {
+            let decoder = JSONDecoder()
+            decoder.userInfo = userInfo
+            return try decoder.decode(Response.self, from: response.body)
+        } catch {
+            throw ChorusError(.decodingFailed, operation: operation,
+                              message: "the answer could not be read as \(Response.self).",
+                              httpStatus: response.status, responseBody: scrubber.excerpt(of: response.body),
+                              underlyingError: DecodingFailure(error))
+        }
+    }
+
+    /// JSON as the platform expects it: exact decimals, sorted keys for reproducible bodies.
+    package static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    // MARK: Stages
+
+    /// Sends raw JSON bytes to an operation through every stage.
+    package func send(_ operation: OperationID, body: Data?) async throws -> HTTPResponse {
+        guard let endpoint = Endpoint.named(operation) else {
+            throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
+        }
+        var headers: HTTPHeaders = ["Accept": "application/json;charset=utf-8"]
+        if endpoint.method != .get { headers["Content-Type"] = "application/json;charset=utf-8" }
+        let request = HTTPRequest(method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
+                                  headers: headers, body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)))
+        let context = RequestContext(operation: operation, attempt: 1, isIdempotent: endpoint.isIdempotent)
+        let inner: @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse = { request, context in
+            try await self.retrying(request, endpoint: endpoint, context: context)
+        }
+        let chain = configuration.middlewares.reversed().reduce(inner) { next, middleware in
+            { request, context in try await middleware.intercept(request, context: context, next: next) }
+        }
+        return try await chain(request, context)
+    }
+
+    private func retrying(_ request: HTTPRequest, endpoint: Endpoint, context: RequestContext) async throws -> HTTPResponse {
+        let clock = configuration.clock
+        let started = clock.now()
+        var attempt = 1
+        while true {
+            guard !Task.isCancelled else {
+                throw ChorusError(.cancelled, operation: endpoint.id, message: "cancelled before attempt \(attempt).")
+            }
+            let attemptStart = ContinuousClock.now
+            log(.attemptStarted, endpoint.id, attempt)
+            do {
+                let response = try await authenticated(request, endpoint: endpoint)
+                log(.attemptSucceeded, endpoint.id, attempt, status: response.status,
+                    duration: ContinuousClock.now - attemptStart)
+                return response
+            } catch let error as ChorusError {
+                log(.attemptFailed, endpoint.id, attempt, status: error.httpStatus, error: error.code,
+                    duration: ContinuousClock.now - attemptStart)
+                let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
+                guard !Task.isCancelled, error.code != .cancelled,
+                      let delay = configuration.retryPolicy.delay(after: error, attempt: attempt,
+                                                                  idempotent: endpoint.isIdempotent, elapsed: elapsed)
+                else { throw error }
+                log(.retryScheduled, endpoint.id, attempt, error: error.code, delay: delay)
+                do {
+                    try await clock.sleep(delay)
+                } catch {
+                    throw ChorusError(.cancelled, operation: endpoint.id, message: "cancelled while waiting to retry.")
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    /// Adds both credentials; after a 401 on the bearer, renews the token and tries once more.
+    private func authenticated(_ request: HTTPRequest, endpoint: Endpoint) async throws -> HTTPResponse {
+        var token = try await tokens.token()
+        var renewed = false
+        while true {
+            var signed = request
+            signed.headers["Authorization"] = "Bearer \(token.value)"
+            signed.headers["cpro-account"] = configuration.credentials.cproAccountHeaderValue
+            do {
+                let response = try await transport.send(signed, operation: endpoint.id)
+                return try classifier.classify(response, endpoint: endpoint)
+            } catch let error as ChorusError where error.code == .unauthorized && !renewed {
+                // A refused bearer (expired early, revoked): one fresh token, one more try. A refused
+                // technical account is not retried: a new token would not change the password.
+                await tokens.invalidate(token)
+                token = try await tokens.token(forceRefresh: true)
+                renewed = true
+            }
+        }
+    }
+
+    private func log(_ kind: ChorusLogEvent.Kind, _ operation: OperationID, _ attempt: Int, status: Int? = nil,
+                     error: ChorusError.Code? = nil, duration: Duration? = nil, delay: Duration? = nil) {
+        configuration.logger?(ChorusLogEvent(kind: kind, operation: operation, attempt: attempt, httpStatus: status,
+                                             errorCode: error, duration: duration, delay: delay))
+    }
+}
+
+/// Gets a PISTE token: `POST` form `grant_type=client_credentials&client_id=…&client_secret=…&scope=openid`.
+private struct TokenFetcher: Sendable {
+    let configuration: ChorusConfiguration
+    let classifier: ResponseClassifier
+    let transport: DeadlineTransport
+
+    func fetch() async throws -> AccessToken {
+        let credentials = configuration.credentials
+        let form = [("grant_type", "client_credentials"), ("client_id", credentials.clientID),
+                    ("client_secret", credentials.clientSecret), ("scope", "openid")]
+            .map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")
+        let request = HTTPRequest(method: .post, url: configuration.environment.oauthURL,
+                                  headers: ["Content-Type": "application/x-www-form-urlencoded",
+                                            "Accept": "application/json"],
+                                  body: Data(form.utf8))
+        let requested = configuration.clock.now()
+        let response = try await transport.send(request, operation: .token)
+        let answer = try classifier.classifyToken(response)
+        configuration.logger?(ChorusLogEvent(kind: .tokenObtained, operation: .token, attempt: 1,
+                                             httpStatus: response.status))
+        return AccessToken(value: answer.accessToken,
+                           expiresAt: requested.addingTimeInterval(TimeInterval(answer.expiresIn)))
+    }
+
+    /// `application/x-www-form-urlencoded` value encoding (unreserved characters kept, the rest escaped).
+    static func formEncode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}
+
