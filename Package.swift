@@ -12,12 +12,19 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
     products: [
         .library(name: "ChorusSDK", targets: ["ChorusSDK"]),
+        .library(name: "ChorusMock", targets: ["ChorusMock"]),
+        .executable(name: "chorus-mock-server", targets: ["chorus-mock-server"]),
     ],
     targets: [
         .target(name: "ChorusSDK", swiftSettings: strictSettings),
+        // zlib, for the fake only (inflating PDF streams and .tar.gz flux); present on every Linux and
+        // Apple system.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "ChorusMock", dependencies: ["ChorusSDK", "CZlib"], swiftSettings: strictSettings),
+        .executableTarget(name: "chorus-mock-server", dependencies: ["ChorusMock"], swiftSettings: strictSettings),
         .testTarget(
             name: "ChorusSDKTests",
-            dependencies: ["ChorusSDK"],
+            dependencies: ["ChorusSDK", "ChorusMock"],
             swiftSettings: strictSettings
         ),
     ],

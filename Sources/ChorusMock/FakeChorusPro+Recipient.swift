@@ -1,0 +1,74 @@
+import Foundation
+
+/// The public body's side, driven by tests: routing, suspension, rejection, recycling, payment.
+extension FakeChorusPro {
+    /// Errors of the recipient test API.
+    public enum RecipientActionError: Error, Equatable {
+        /// No invoice has that id.
+        case unknownInvoice(Int)
+        /// The move is not allowed from the invoice's current status.
+        case notAllowed(from: String, to: String)
+        /// A reason is mandatory for a suspension or a rejection.
+        case reasonRequired
+    }
+
+    /// Routes a deposited invoice to the recipient: `EN_COURS_ACHEMINEMENT` then `MISE_A_DISPOSITION`.
+    public func makeAvailable(_ id: Int) throws {
+        try move(id, to: "EN_COURS_ACHEMINEMENT", allowedFrom: ["DEPOSEE", "COMPLETEE"])
+        try move(id, to: "MISE_A_DISPOSITION", allowedFrom: ["EN_COURS_ACHEMINEMENT"])
+    }
+
+    /// Suspends an invoice: the supplier must answer with `completer`.
+    public func suspend(_ id: Int, reason: String) throws {
+        guard !reason.isEmpty else { throw RecipientActionError.reasonRequired }
+        try move(id, to: "SUSPENDUE", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT"],
+                 comment: reason)
+    }
+
+    /// Rejects an invoice (final).
+    public func reject(_ id: Int, reason: String) throws {
+        guard !reason.isEmpty else { throw RecipientActionError.reasonRequired }
+        try move(id, to: "REJETEE", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SUSPENDUE",
+                                                  "SERVICE_FAIT", "COMPLETEE"], comment: reason)
+    }
+
+    /// Sends an invoice back for recycling (wrong routing data): the supplier must answer with `recycler`.
+    public func sendBackForRecycling(_ id: Int, reason: String) throws {
+        try move(id, to: "A_RECYCLER", allowedFrom: ["DEPOSEE", "MISE_A_DISPOSITION", "EN_COURS_ACHEMINEMENT"], comment: reason)
+    }
+
+    /// Acknowledges and confirms the service: `SERVICE_FAIT`.
+    public func confirmService(_ id: Int) throws {
+        try move(id, to: "SERVICE_FAIT", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "COMPLETEE"])
+    }
+
+    /// Pays an invoice: `MANDATEE` then `MISE_EN_PAIEMENT`, routing it first when needed.
+    public func markPaid(_ id: Int) throws {
+        if ["DEPOSEE", "COMPLETEE"].contains(invoices[id]?.status ?? "") { try makeAvailable(id) }
+        try move(id, to: "MANDATEE", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT"])
+        try move(id, to: "MISE_EN_PAIEMENT", allowedFrom: ["MANDATEE"])
+    }
+
+    /// Sets any status, for cases the helpers above do not cover.
+    public func setStatus(_ id: Int, _ status: String, comment: String? = nil) throws {
+        guard invoices[id] != nil else { throw RecipientActionError.unknownInvoice(id) }
+        try move(id, to: status, allowedFrom: nil, comment: comment)
+    }
+
+    private func move(_ id: Int, to status: String, allowedFrom: Set<String>?, comment: String? = nil) throws {
+        guard var invoice = invoices[id] else { throw RecipientActionError.unknownInvoice(id) }
+        if let allowedFrom, !allowedFrom.contains(invoice.status) {
+            throw RecipientActionError.notAllowed(from: invoice.status, to: status)
+        }
+        now.addTimeInterval(60)  // each step takes a minute, so history timestamps differ
+        invoice.history.append(FakeStatusChange(id: counter.next(\.status), status: status, date: now, comment: comment))
+        invoices[id] = invoice
+    }
+
+    /// Applies what time changes: flux reports reach their final state and their invoices are integrated.
+    func settleTime() {
+        for (number, flux) in fluxes where !flux.integrated && fluxState(flux).isFinal {
+            integrate(number)
+        }
+    }
+}

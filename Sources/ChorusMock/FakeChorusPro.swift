@@ -1,0 +1,234 @@
+import ChorusSDK
+import Foundation
+
+/// A fake Chorus Pro: PISTE's gateway and the platform behind it, in memory, with state.
+///
+/// It speaks the real wire protocol — the same paths, French JSON field names, envelope (`codeRetour`,
+/// `libelle`), pagination blocks and gateway errors — and applies the platform's rules, so every
+/// transport and all of the SDK's encoding run against it. It reads and writes JSON on its own
+/// (``JSONValue``), never through the SDK's models, so an encoding mistake is caught, not mirrored.
+///
+/// Besides the API, a test can: move the clock (``advance(by:)``), act as the recipient
+/// (``makeAvailable(_:)``, ``suspend(_:reason:)``, ``markPaid(_:)``…), script faults per path
+/// (``inject(_:on:)``), read the e-mails it "sent" (``outbox``) and every exchange (``journal``).
+///
+/// The portal steps that PISTE does not expose live under ``portalPrefix`` (`/portail/v1/`), see
+/// `FakeChorusPro+Portal.swift`.
+public actor FakeChorusPro {
+    /// Behaviour switches.
+    public struct Options: Sendable {
+        /// Token lifetime in seconds; default 3600, as PISTE.
+        public var tokenLifetime: Int
+        /// Status of business refusals: 200 (with `codeRetour ≠ 0`) or 400. The real choice per
+        /// operation is unknown (§7.1), so both are supported.
+        public var businessErrorStatus: Int
+        /// Largest request body accepted before answering 413; default 150 MB.
+        public var maximumBodySize: Int
+        /// Page size when the request gives none; default 10.
+        public var defaultPageSize: Int
+        /// Largest page size honoured; default 1000.
+        public var maximumPageSize: Int
+        /// Seconds between flux states (`IN_RECU` → … → final); default 5.
+        public var fluxStepSeconds: TimeInterval
+        /// Whether "not found" searches answer `codeRetour 20000` (`TRA_MSG_00.015`) instead of an
+        /// empty list (§12 leaves it open; both shapes exist).
+        public var noResultAsCode: Bool
+
+        /// Creates options.
+        public init(tokenLifetime: Int = 3600, businessErrorStatus: Int = 200, maximumBodySize: Int = 150_000_000,
+                    defaultPageSize: Int = 10, maximumPageSize: Int = 1000, fluxStepSeconds: TimeInterval = 5,
+                    noResultAsCode: Bool = false) {
+            self.tokenLifetime = tokenLifetime
+            self.businessErrorStatus = businessErrorStatus
+            self.maximumBodySize = maximumBodySize
+            self.defaultPageSize = defaultPageSize
+            self.maximumPageSize = maximumPageSize
+            self.fluxStepSeconds = fluxStepSeconds
+            self.noResultAsCode = noResultAsCode
+        }
+    }
+
+    /// The prefix of the portal-only routes.
+    public static let portalPrefix = "/portail/v1/"
+
+    /// The behaviour switches in force (changeable at any time).
+    public var options: Options
+
+    // Directory and identities.
+    var structures: [Int: FakeStructure] = [:]
+    var applications: [String: FakeApplication] = [:]
+    var technicalAccounts: [String: FakeTechnicalAccount] = [:]
+    var commitments: [FakeCommitment] = []
+    let vatRates: [String: Decimal]
+    let currencies: [String: String]
+    let countries: [String: String]
+    let exemptionReasons: [String: String]
+
+    // Platform state.
+    var tokens: [String: (clientID: String, expiresAt: Date)] = [:]
+    var attachments: [Int: FakeAttachment] = [:]
+    var invoices: [Int: FakeInvoice] = [:]
+    var fluxes: [String: FakeFlux] = [:]
+    var managers: [Int: FakeManagerAccount] = [:]
+    var affiliations: [Int: FakeAffiliation] = [:]
+    var sessions: [String: Int] = [:]
+    var sentEmails: [FakeEmail] = []
+    var now: Date
+    var counter = SequenceCounter()
+
+    // Test controls.
+    var scriptedFaults: [String: [FakeFault]] = [:]
+    var randomFaults: RandomFaults?
+    var entries: [FakeJournalEntry] = []
+    /// Whether every exchange is recorded in ``journal`` (switch off for long soak runs).
+    public var recordsJournal = true
+
+    /// Creates a fake holding `seed`, whose clock starts at `startDate`.
+    public init(seed: FakeSeed = .standard, options: Options = Options(), startDate: Date = Date()) {
+        self.options = options
+        self.now = startDate
+        vatRates = seed.vatRates
+        currencies = seed.currencies
+        countries = seed.countries
+        exemptionReasons = seed.exemptionReasons
+        commitments = seed.commitments
+        for structure in seed.structures { structures[structure.id] = structure }
+        for application in seed.applications { applications[application.clientID] = application }
+        for account in seed.technicalAccounts { technicalAccounts[account.login] = account }
+    }
+
+    // MARK: Entry point
+
+    /// Answers one HTTP request (or drops it), as the platform would.
+    public func handle(_ request: HTTPRequest) async -> FakeOutcome {
+        let path = request.url.path
+        let fault = nextFault(for: path)
+        var outcome: FakeOutcome
+        switch fault {
+        case .latency(let delay)?:
+            try? await Task.sleep(for: delay)
+            outcome = Task.isCancelled ? .dropConnection : route(request)
+        case .hang?:
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            outcome = .dropConnection
+        case .dropBeforeCommit?:
+            outcome = .dropConnection
+        case .dropAfterCommit?:
+            _ = route(request)
+            outcome = .dropConnection
+        case .status(let status, let retryAfter, let body)?:
+            var headers: HTTPHeaders = ["Content-Type": "application/json;charset=utf-8"]
+            if let retryAfter { headers["Retry-After"] = String(retryAfter) }
+            outcome = .response(HTTPResponse(status: status, headers: headers, body: Data(body.utf8)))
+        case .businessError(let code, let libelle)?:
+            outcome = .response(refusalResponse(FakeRefusal(code: code, libelle: libelle)))
+        case .malformedJSON?:
+            outcome = .response(HTTPResponse(status: 200, headers: ["Content-Type": "application/json"],
+                                             body: Data(#"{"codeRetour":0,"libelle":"GCU_MSG_01_0"#.utf8)))
+        case .expireToken?:
+            if let token = Self.bearer(of: request) { tokens[token] = nil }
+            outcome = route(request)
+        case nil:
+            outcome = route(request)
+        }
+        if recordsJournal {
+            let response: HTTPResponse? = if case .response(let answer) = outcome { answer } else { nil }
+            entries.append(FakeJournalEntry(method: request.method.rawValue, path: path, requestHeaders: request.headers,
+                                            requestBody: request.body ?? Data(), responseStatus: response?.status,
+                                            responseBody: response?.body ?? Data(), fault: fault))
+        }
+        return outcome
+    }
+
+    private func nextFault(for path: String) -> FakeFault? {
+        if var queue = scriptedFaults[path], !queue.isEmpty {
+            let fault = queue.removeFirst()
+            scriptedFaults[path] = queue
+            return fault
+        }
+        guard path.hasPrefix("/cpro/") || path.hasSuffix("/oauth/token") else { return nil }
+        return randomFaults?.draw(for: path)
+    }
+
+    private func route(_ request: HTTPRequest) -> FakeOutcome {
+        settleTime()
+        let path = request.url.path
+        if path.hasSuffix("/api/oauth/token") { return .response(issueToken(request)) }
+        if path.hasPrefix(Self.portalPrefix) { return .response(portal(request)) }
+        if path.hasPrefix("/cpro/") { return .response(api(request)) }
+        return .response(.json(["error": "not_found", "error_description": .string("no route for \(path)")], status: 404))
+    }
+
+    // MARK: Test controls
+
+    /// Queues faults for the next requests to `path` (e.g. `/cpro/factures/v1/soumettre`), in order.
+    public func inject(_ faults: FakeFault..., on path: String) {
+        scriptedFaults[path, default: []] += faults
+    }
+
+    /// Draws transient faults at random (for soak tests); `nil` stops them.
+    public func setRandomFaults(_ plan: RandomFaults?) { randomFaults = plan }
+
+    /// Changes behaviour switches.
+    public func configure(_ change: @Sendable (inout Options) -> Void) { change(&options) }
+
+    /// Moves the fake's clock forward: tokens expire, flux reports progress.
+    public func advance(by seconds: TimeInterval) {
+        now.addTimeInterval(seconds)
+        settleTime()
+    }
+
+    /// The fake's current time.
+    public var currentDate: Date { now }
+
+    /// Every exchange so far, oldest first.
+    public var journal: [FakeJournalEntry] { entries }
+
+    /// Forgets the journal.
+    public func clearJournal() { entries.removeAll() }
+
+    /// The e-mails "sent" so far (activation links), oldest first.
+    public var outbox: [FakeEmail] { sentEmails }
+
+    /// Adds or replaces a structure.
+    public func addStructure(_ structure: FakeStructure) { structures[structure.id] = structure }
+
+    /// Adds or replaces a PISTE application.
+    public func addApplication(_ application: FakeApplication) { applications[application.clientID] = application }
+
+    /// Adds or replaces a technical account.
+    public func addTechnicalAccount(_ account: FakeTechnicalAccount) { technicalAccounts[account.login] = account }
+
+    /// Adds a commitment.
+    public func addCommitment(_ commitment: FakeCommitment) { commitments.append(commitment) }
+
+    /// A structure by SIRET or other identifier.
+    public func structure(identifier: String) -> FakeStructure? {
+        structures.values.first { $0.identifier == identifier }
+    }
+
+    /// Every stored invoice, by id.
+    public var storedInvoices: [FakeInvoice] { invoices.values.sorted { $0.id < $1.id } }
+
+    /// One stored invoice.
+    public func invoice(_ id: Int) -> FakeInvoice? { invoices[id] }
+}
+
+/// Monotonic id and number sequences.
+struct SequenceCounter: Sendable {
+    var structure = 27_000_000
+    var attachment = 28_205
+    var invoice = 8_420_532
+    var generatedNumber = 1
+    var flux = 300_163
+    var status = 8_548_152
+    var manager = 1
+    var affiliation = 1
+    var service = 11_000_000
+    var token = 1
+
+    mutating func next(_ keyPath: WritableKeyPath<SequenceCounter, Int>) -> Int {
+        self[keyPath: keyPath] += 1
+        return self[keyPath: keyPath]
+    }
+}

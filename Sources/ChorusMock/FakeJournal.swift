@@ -1,0 +1,50 @@
+import ChorusSDK
+import Foundation
+
+/// One exchange the fake saw: the request exactly as received, and what it answered.
+public struct FakeJournalEntry: Sendable, CustomStringConvertible {
+    /// `GET`, `POST`…
+    public var method: String
+    /// The URL path.
+    public var path: String
+    /// Request header fields.
+    public var requestHeaders: HTTPHeaders
+    /// Request body bytes.
+    public var requestBody: Data
+    /// The answer's status, or `nil` when the connection was dropped.
+    public var responseStatus: Int?
+    /// The answer's body.
+    public var responseBody: Data
+    /// The fault applied, if any.
+    public var fault: FakeFault?
+
+    /// The request body as JSON, when it is JSON.
+    public var requestJSON: JSONValue? { JSONValue.parse(requestBody) }
+    /// The answer's body as JSON, when it is JSON.
+    public var responseJSON: JSONValue? { JSONValue.parse(responseBody) }
+
+    /// A printable line with every credential removed: the `Authorization` and `cpro-account`
+    /// values, the token form's secret, and tokens in answers.
+    public var description: String {
+        let headers = requestHeaders.map { field in
+            Self.credentialHeaders.contains(field.name.lowercased()) ? "\(field.name): <redacted>" : "\(field.name): \(field.value)"
+        }
+        return "\(method) \(path) [\(headers.joined(separator: "; "))] \(Self.redacted(requestBody)) → "
+            + (responseStatus.map { "\($0) \(Self.redacted(responseBody))" } ?? "dropped")
+    }
+
+    static let credentialHeaders: Set<String> = ["authorization", "cpro-account", "portail-session"]
+
+    static let secretPatterns: [NSRegularExpression] = [
+        #"((?:client_secret|password|motDePasse|access_token|clientSecret|motDePasseTechnique)"?\s*[:=]\s*"?)[^"&,}\s]*"#,
+    ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    static func redacted(_ body: Data) -> String {
+        var text = String(decoding: body.prefix(512), as: UTF8.self)
+        for pattern in secretPatterns {
+            text = pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text),
+                                                    withTemplate: "$1<redacted>")
+        }
+        return body.count > 512 ? text + "…" : text
+    }
+}
