@@ -116,9 +116,10 @@ public actor FakeChorusPro {
         case .dropAfterCommit?:
             _ = route(request)
             outcome = .dropConnection
-        case .status(let status, let retryAfter, let body)?:
+        case .status(let status, let retryAfter, let body, let extra)?:
             var headers: HTTPHeaders = ["Content-Type": "application/json;charset=utf-8"]
             if let retryAfter { headers["Retry-After"] = String(retryAfter) }
+            for (name, value) in extra.sorted(by: { $0.key < $1.key }) { headers[name] = value }
             outcome = .response(HTTPResponse(status: status, headers: headers, body: Data(body.utf8)))
         case .businessError(let code, let libelle)?:
             outcome = .response(refusalResponse(FakeRefusal(code: code, libelle: libelle)))

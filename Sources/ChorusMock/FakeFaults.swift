@@ -3,8 +3,9 @@ import Foundation
 
 /// A fault the fake injects instead of (or around) its normal answer.
 public enum FakeFault: Sendable, Hashable {
-    /// Answer this HTTP status, with `Retry-After` when given, and an optional body.
-    case status(Int, retryAfter: Int? = nil, body: String = "")
+    /// Answer this HTTP status, with `Retry-After` when given, an optional body and extra headers
+    /// (e.g. `Location` for a redirect).
+    case status(Int, retryAfter: Int? = nil, body: String = "", headers: [String: String] = [:])
     /// Answer a business refusal (`codeRetour`, `libelle`) in the configured status style.
     case businessError(code: Int, libelle: String)
     /// Wait this long (cancellably), then answer normally.

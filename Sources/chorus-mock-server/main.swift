@@ -1,1 +1,61 @@
-print("placeholder")
+// chorus-mock-server: serves ChorusMock's fake Chorus Pro on 127.0.0.1, so that any client (curl,
+// Python, Postman, an app under development) can be pointed at it.
+//
+//   swift run chorus-mock-server [--port N] [--seed FILE]
+//
+// Prints the base URLs and the credentials of a ready-made PISTE application and technical account.
+// These are fake credentials of the fake server, printed on purpose.
+import ChorusMock
+import Foundation
+
+func usage() -> Never {
+    FileHandle.standardError.write(Data("usage: chorus-mock-server [--port N] [--seed FILE]\n".utf8))
+    exit(2)
+}
+
+var port = 8787
+var seed = FakeSeed.standard
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--port":
+        guard let value = arguments.popFirst().flatMap(Int.init), (0...65535).contains(value) else { usage() }
+        port = value
+    case "--seed":
+        guard let path = arguments.popFirst() else { usage() }
+        do {
+            seed = try FakeSeed.load(from: URL(fileURLWithPath: path))
+        } catch {
+            FileHandle.standardError.write(Data("cannot read seed \(path): \(error)\n".utf8))
+            exit(1)
+        }
+    case "--help", "-h": usage()
+    default: usage()
+    }
+}
+
+let server = MockServer(fake: FakeChorusPro(seed: seed))
+do {
+    try server.start(port: port)
+} catch {
+    FileHandle.standardError.write(Data("cannot start: \(error)\n".utf8))
+    exit(1)
+}
+let technical = seed.technicalAccounts.first
+let application = seed.applications.first
+FileHandle.standardOutput.write(Data("""
+Fake Chorus Pro listening on \(server.baseURL.absoluteString)
+  OAuth token endpoint : \(server.baseURL.absoluteString)/api/oauth/token
+  API base URL         : \(server.baseURL.absoluteString)   (paths /cpro/<api>/v1/...)
+  Portal-only steps    : \(server.baseURL.absoluteString)/portail/v1/...
+Ready-made credentials (fake, for this server only):
+  CHORUS_PISTE_CLIENT_ID=\(application?.clientID ?? "-")
+  CHORUS_PISTE_CLIENT_SECRET=\(application?.clientSecret ?? "-")
+  CHORUS_TECH_LOGIN=\(technical?.login ?? "-")
+  CHORUS_TECH_PASSWORD=\(technical?.password ?? "-")
+Press Ctrl-C to stop.
+
+""".utf8))
+signal(SIGINT) { _ in exit(0) }
+signal(SIGTERM) { _ in exit(0) }
+while true { sleep(3600) }
