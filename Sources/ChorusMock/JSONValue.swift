@@ -74,6 +74,12 @@ public enum JSONValue: Sendable, Hashable, Codable, ExpressibleByStringLiteral, 
         }
     }
 
+    /// The element at `index` of an array (`.null` otherwise or out of range).
+    public subscript(index: Int) -> JSONValue {
+        if case .array(let list) = self, list.indices.contains(index) { return list[index] }
+        return .null
+    }
+
     /// Whether the value is `null` or absent.
     public var isNull: Bool { self == .null }
     /// The text of a string (not of a number).
