@@ -305,3 +305,51 @@ struct FakeFluxTests {
         #expect(bad["codeRetour"] == 20101)
     }
 }
+
+@Suite("ChorusMock: Factur-X and seeds")
+struct FakeFacturXAndSeedTests {
+    /// zlib format with stored deflate blocks (what `FlateDecode` expects), built without a compressor.
+    static func zlibStored(_ data: Data) -> Data {
+        var out = Data([0x78, 0x01])
+        let deflated = TestArchive.gzip(data).dropFirst(10).dropLast(8)  // the deflate blocks of our gzip writer
+        out.append(deflated)
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in data { a = (a + UInt32(byte)) % 65_521; b = (b + a) % 65_521 }
+        let adler = b << 16 | a
+        out.append(contentsOf: [UInt8(adler >> 24), UInt8((adler >> 16) & 0xFF), UInt8((adler >> 8) & 0xFF), UInt8(adler & 0xFF)])
+        return out
+    }
+
+    @Test("a Factur-X PDF's Flate-compressed embedded XML is read and integrated")
+    func facturX() async throws {
+        let fake = FakeChorusPro()
+        let raw = RawFake(fake)
+        let xml = Self.zlibStored(TestDocuments.cii(number: "FX-2026-1"))
+        var pdf = Data("%PDF-1.7\n1 0 obj\n<< /Type /EmbeddedFile /Subtype /text#2Fxml /Filter /FlateDecode /Length \(xml.count) >>\nstream\n".utf8)
+        pdf.append(xml)
+        pdf.append(Data("\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n".utf8))
+        let deposit = try await raw.call("/cpro/factures/v1/deposer/flux",
+                                         ["fichierFlux": .string(pdf.base64EncodedString()), "nomFichier": "FX-2026-1.pdf",
+                                          "syntaxeFlux": "IN_DP_E2_CII_FACTURX"])
+        let number = try #require(deposit["numeroFluxDepot"].string)
+        await fake.advance(by: 30)
+        let report = try await raw.call("/cpro/transverses/v1/consulterCRDetaille", ["numeroFluxDepot": .string(number)])
+        #expect(report["etatCourantDepotFlux"] == "IN_INTEGRE", "\(report)")
+        #expect(await fake.storedInvoices.map(\.number) == ["FX-2026-1"])
+    }
+
+    @Test("a seed written as JSON loads back, and a test can add its own structures")
+    func seeds() async throws {
+        var seed = FakeSeed.standard
+        seed.structures.append(FakeStructure(id: 99, identifier: "11111111111111", name: "MA STRUCTURE", isPublic: true))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("seed-\(UUID().uuidString).json")
+        try JSONEncoder().encode(seed).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let loaded = try FakeSeed.load(from: url)
+        let fake = FakeChorusPro(seed: loaded)
+        #expect(await fake.structure(identifier: "11111111111111")?.name == "MA STRUCTURE")
+        await fake.addStructure(FakeStructure(id: 100, identifier: "22222222222222", name: "AJOUTEE", isPublic: true))
+        let found = try await RawFake(fake).call("/cpro/structures/v1/rechercher", ["structure": ["identifiantStructure": "22222222222222"]])
+        #expect(found["listeStructures"][0]["idStructureCPP"] == 100)
+    }
+}

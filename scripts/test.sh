@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test. First installs the system packages the build needs when they are missing
+# (Debian/Ubuntu, as root or with sudo): zlib headers for ChorusMock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev pkg-config)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
+
+swift test "$@"
