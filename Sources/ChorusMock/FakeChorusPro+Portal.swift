@@ -115,10 +115,12 @@ extension FakeChorusPro {
             }
             identifier = "\(last.uppercased()) \(first.uppercased())"
         } else {
-            guard let given = body["identifiant"].string?.replacingOccurrences(of: " ", with: ""), !given.isEmpty else {
+            // Numbers lose their spaces; names (`US` + company name) keep them.
+            let numeric = ["SIRET", "UE_HORS_FRANCE", "RIDET", "TAHITI"].contains(type)
+            guard let raw = body["identifiant"].string?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
                 throw FakeRefusal.missing("identifiant")
             }
-            identifier = given
+            identifier = numeric ? raw.replacingOccurrences(of: " ", with: "") : raw
         }
         if type == "SIRET", !FakeRules.isValidSIRET(identifier) {
             throw FakeRefusal.invalid("identifiant", "SIRET invalide (14 chiffres et clé de contrôle)")

@@ -11,6 +11,10 @@ public struct ChorusClient: Sendable {
     public let configuration: ChorusConfiguration
     /// Reference tables and the health check.
     public let references: any ReferenceService
+    /// The manager account (portal steps) and the technical account (PISTE).
+    public let accounts: any AccountService
+    /// Structures, their invoicing rules and services; commitments; affiliation requests.
+    public let structures: any StructureService
     package let pipeline: RequestPipeline
 
     /// Creates a client.
@@ -23,6 +27,9 @@ public struct ChorusClient: Sendable {
         let pipeline = RequestPipeline(configuration: configuration)
         self.pipeline = pipeline
         self.references = ReferenceServiceClient(pipeline: pipeline)
+        let portal = pipeline.portal
+        self.accounts = AccountServiceClient(pipeline: pipeline, portal: portal)
+        self.structures = StructureServiceClient(pipeline: pipeline, portal: portal)
     }
 
     /// Creates a client with the default transport (``URLSessionTransport``) and policies.

@@ -14,7 +14,7 @@ package struct SecretScrubber: Sendable {
     }
 
     private static let patterns: [NSRegularExpression] = [
-        #"("(?:access_token|refresh_token|id_token|client_secret|password|motDePasse|token)"\s*:\s*")[^"]*(")"#,
+        #"("(?:access_token|refresh_token|id_token|client_secret|clientSecret|password|motDePasse|motDePasseTechnique|jetonSession|jetonActivation|token)"\s*:\s*")[^"]*(")"#,
         #"((?:access_token|client_secret|password)=)[^&\s]*()"#,
         #"((?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]+()"#,
     ].compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }

@@ -15,6 +15,9 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
         case retryScheduled
         /// A new PISTE token was obtained.
         case tokenObtained
+        /// Something accepted but worth a look (a sandbox SIRET with a wrong check digit, a technical
+        /// password about to expire); ``ChorusLogEvent/message`` says what.
+        case warning
     }
 
     /// What happened.
@@ -31,6 +34,21 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
     public var duration: Duration?
     /// The wait before the next attempt.
     public var delay: Duration?
+    /// A sentence, for warnings (never a secret).
+    public var message: String?
+
+    /// Creates an event.
+    public init(kind: Kind, operation: OperationID, attempt: Int, httpStatus: Int? = nil, errorCode: ChorusError.Code? = nil,
+                duration: Duration? = nil, delay: Duration? = nil, message: String? = nil) {
+        self.kind = kind
+        self.operation = operation
+        self.attempt = attempt
+        self.httpStatus = httpStatus
+        self.errorCode = errorCode
+        self.duration = duration
+        self.delay = delay
+        self.message = message
+    }
 
     /// `operation attempt n: kind …`.
     public var description: String {
@@ -39,6 +57,7 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
         if let errorCode { text += " \(errorCode)" }
         if let duration { text += " in \(duration)" }
         if let delay { text += ", next in \(delay)" }
+        if let message { text += ": \(message)" }
         return text
     }
 }

@@ -7,6 +7,8 @@ package struct Endpoint: Sendable {
     /// The PISTE API an operation belongs to.
     package enum API: String, Sendable {
         case factures, structures, transverses, utilisateurs, engagementsJuridiques
+        /// Not PISTE: the portal steps, served only by ChorusMock (`/portail/v1/`).
+        case portail
 
         var displayName: String {
             switch self {
@@ -15,6 +17,7 @@ package struct Endpoint: Sendable {
             case .transverses: "Transverses"
             case .utilisateurs: "Utilisateurs"
             case .engagementsJuridiques: "Engagements juridiques"
+            case .portail: "Chorus Pro portal"
             }
         }
     }
@@ -39,8 +42,10 @@ package struct Endpoint: Sendable {
         self.emptyResultCodes = emptyResultCodes
     }
 
-    /// `/cpro/<api>/v1/<operation>`.
-    package var path: String { "/cpro/\(api.rawValue)/v1/\(operationPath)" }
+    /// `/cpro/<api>/v1/<operation>` (`/portail/v1/<operation>` for the portal steps).
+    package var path: String {
+        api == .portail ? "/portail/v1/\(operationPath)" : "/cpro/\(api.rawValue)/v1/\(operationPath)"
+    }
 
     package static func named(_ id: OperationID) -> Endpoint? { catalogue[id] }
 
@@ -82,5 +87,12 @@ package struct Endpoint: Sendable {
         Endpoint(.consulterFactureParFournisseur, .factures, "consulter/fournisseur"),
         Endpoint(.consulterHistoriqueFacture, .factures, "consulter/historique"),
         Endpoint(.telechargerGroupeFacture, .factures, "telecharger/groupe"),
+        Endpoint(.creerCompte, .portail, "comptes/creer", idempotent: false),
+        Endpoint(.activerCompte, .portail, "comptes/activer", idempotent: false),
+        Endpoint(.connexionPortail, .portail, "connexion", idempotent: false),
+        Endpoint(.demanderRattachement, .portail, "rattachements/demander", idempotent: false),
+        Endpoint(.listerRattachementsPortail, .portail, "rattachements/lister"),
+        Endpoint(.traiterRattachement, .portail, "rattachements/traiter", idempotent: false),
+        Endpoint(.creerCompteTechnique, .portail, "comptesTechniques/creer", idempotent: false),
     ].map { ($0.id, $0) })
 }

@@ -78,4 +78,19 @@ public struct OperationID: RawRepresentable, Sendable, Hashable, CustomStringCon
     public static let consulterHistoriqueFacture: OperationID = "consulterHistoriqueFacture"
     /// `factures/v1/telecharger/groupe`.
     public static let telechargerGroupeFacture: OperationID = "telechargerGroupeFacture"
+
+    /// Portal: create a manager account.
+    public static let creerCompte: OperationID = "creerCompteGestionnaire"
+    /// Portal: activate it with the e-mailed token and a password.
+    public static let activerCompte: OperationID = "activerCompteGestionnaire"
+    /// Portal: sign in.
+    public static let connexionPortail: OperationID = "connexionPortail"
+    /// Portal: ask to be attached to a structure.
+    public static let demanderRattachement: OperationID = "demanderRattachementStructure"
+    /// Portal: list my affiliations and the requests I must decide.
+    public static let listerRattachementsPortail: OperationID = "listerRattachementsPortail"
+    /// Portal: approve or refuse a request.
+    public static let traiterRattachement: OperationID = "traiterDemandeRattachement"
+    /// Portal: create the technical account and API connection of a structure.
+    public static let creerCompteTechnique: OperationID = "creerCompteTechnique"
 }

@@ -9,8 +9,8 @@ package final class RequestPipeline: Sendable {
     package let configuration: ChorusConfiguration
     package let scrubber: SecretScrubber
     private let tokens: TokenCache
-    private let classifier: ResponseClassifier
-    private let transport: DeadlineTransport
+    let classifier: ResponseClassifier
+    let transport: DeadlineTransport
 
     package init(configuration: ChorusConfiguration) {
         self.configuration = configuration
@@ -182,3 +182,21 @@ private struct TokenFetcher: Sendable {
     }
 }
 
+
+extension RequestPipeline {
+    /// Check digits are enforced everywhere but in the sandbox, whose test SIRETs fail Luhn (§8.1).
+    package var checkDigitPolicy: StructureIdentifier.CheckDigitPolicy {
+        configuration.environment.kind == .sandbox && configuration.toleratesSandboxCheckDigits ? .warn : .enforce
+    }
+
+    /// The client for the portal steps, sharing this pipeline's transport and classification.
+    package var portal: PortalClient {
+        PortalClient(environment: configuration.environment, transport: transport, classifier: classifier)
+    }
+
+    /// Reports a warning to the logger hook.
+    package func warn(_ message: String?, operation: OperationID) {
+        guard let message else { return }
+        configuration.logger?(ChorusLogEvent(kind: .warning, operation: operation, attempt: 0, message: message))
+    }
+}

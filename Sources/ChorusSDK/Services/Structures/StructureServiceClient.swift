@@ -1,0 +1,117 @@
+import Foundation
+
+/// The ``StructureService`` that calls the platform through the client's pipeline.
+public struct StructureServiceClient: StructureService {
+    private let pipeline: RequestPipeline
+    private let portal: PortalClient
+
+    package init(pipeline: RequestPipeline, portal: PortalClient) {
+        self.pipeline = pipeline
+        self.portal = portal
+    }
+
+    public func search(_ query: StructureQuery, page: PageRequest) async throws -> Page<StructureSummary> {
+        let body = SearchBody(query: query, page: page)
+        let answer: KeyedList<StructureSummary> = try await pipeline.callList(.rechercherStructure, body, listKey: "listeStructures")
+        return Page(items: answer.items, info: answer.info)
+    }
+
+    public func searchAll(_ query: StructureQuery, pageSize: Int) -> PageSequence<StructureSummary> {
+        PageSequence(operation: .rechercherStructure, pageSize: pageSize) { number in
+            try await search(query, page: PageRequest(pageSize: pageSize, page: number))
+        }
+    }
+
+    public func details(structureID: Int) async throws -> StructureDetails {
+        try await pipeline.call(.consulterStructure, ["idStructureCPP": .int(structureID), "codeLangue": "FR"] as WireObject)
+    }
+
+    public func services(structureID: Int, includeInactive: Bool) async throws -> [ServiceInfo] {
+        let pageSize = 1000
+        let all = PageSequence<ServiceInfo>(operation: .rechercherServicesStructure, pageSize: pageSize) { number in
+            let body: WireObject = ["idStructure": .int(structureID),
+                                    "parametresRechercherServicesStructure": .page(PageRequest(pageSize: pageSize, page: number))]
+            let answer: KeyedList<ServiceInfo> = try await pipeline.callList(.rechercherServicesStructure, body, listKey: "listeServices")
+            return Page(items: answer.items, info: answer.info)
+        }
+        let services = try await all.collect()
+        return includeInactive ? services : services.filter(\.isActive)
+    }
+
+    public func serviceDetails(structureID: Int, serviceID: Int) async throws -> ServiceDetails {
+        try await pipeline.call(.consulterServiceStructure,
+                                ["idStructure": .int(structureID), "idService": .int(serviceID), "codeLangue": "FR"] as WireObject)
+    }
+
+    public func recipient(siret: String, serviceCode: String?) async throws -> RecipientProfile {
+        let identifier = try StructureIdentifier.siret(siret, checkDigit: pipeline.checkDigitPolicy)
+        pipeline.warn(identifier.warning, operation: .rechercherStructure)
+        let found = try await search(StructureQuery(identifier: identifier), page: PageRequest(pageSize: 10))
+        guard let summary = found.items.first(where: { $0.identifier == identifier.value }) ?? found.items.first else {
+            throw ChorusError(.invalidInput, operation: .rechercherStructure,
+                              message: "no structure with SIRET \(identifier.value) on this platform",
+                              field: "destinataire.codeDestinataire", rule: "recipient.exists")
+        }
+        let structure = try await details(structureID: summary.id)
+        guard summary.isActive else {
+            throw ChorusError(.invalidInput, operation: .rechercherStructure,
+                              message: "\(identifier.value) is not active on Chorus Pro", field: "destinataire.codeDestinataire",
+                              rule: "recipient.active")
+        }
+        guard structure.isPublic != false else {
+            throw ChorusError(.invalidInput, operation: .consulterStructure,
+                              message: "\(identifier.value) is a private structure, not a public recipient",
+                              field: "destinataire.codeDestinataire", rule: "recipient.public")
+        }
+        let services = try await services(structureID: summary.id, includeInactive: false).filter(\.isInvoiceable)
+        var chosen: ServiceDetails?
+        if let serviceCode, let service = services.first(where: { $0.code == serviceCode }) {
+            chosen = try await serviceDetails(structureID: summary.id, serviceID: service.id)
+        }
+        return RecipientProfile(structure: structure, services: services, requirement: structure.requirement, service: chosen)
+    }
+
+    public func commitments(number: String, supplierID: Int) async throws -> [Commitment] {
+        let trimmed = number.trimmingCharacters(in: .whitespaces)
+        guard (1...50).contains(trimmed.count) else {
+            throw ChorusError.invalidInput(.rechercherEngagementJuridique, field: "numeroEngagementJuridique",
+                                           rule: "commitment.length", "a commitment number has 1 to 50 characters")
+        }
+        let body: WireObject = ["numeroEngagementJuridique": .string(trimmed),
+                                "structureReceptriceEngagementJuridique": .string(String(supplierID))]
+        let answer: KeyedList<Commitment> = try await pipeline.callList(.rechercherEngagementJuridique, body,
+                                                                        listKey: "listeEngagementJuridique")
+        return answer.items
+    }
+
+    public func requestAffiliation(_ request: AffiliationRequest, session: PortalSession) async throws -> Affiliation {
+        try await portal.call(.demanderRattachement, request.wireBody(checkDigit: pipeline.checkDigitPolicy), session: session)
+    }
+}
+
+/// `rechercherStructure`'s body (§5.1).
+private struct SearchBody: Encodable {
+    let query: StructureQuery
+    let page: PageRequest
+
+    private enum Keys: String, CodingKey { case structure, restreindreStructuresPrivees, parametres }
+    private enum FilterKeys: String, CodingKey {
+        case identifiantStructure, typeIdentifiantStructure, raisonSocialeStructure, adresseCodePostal, adresseVille,
+             adresseCodePays, typeStructure, statutStructure
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var filter = container.nestedContainer(keyedBy: FilterKeys.self, forKey: .structure)
+        try filter.encodeIfPresent(query.identifier?.value, forKey: .identifiantStructure)
+        try filter.encodeIfPresent(query.identifier?.type, forKey: .typeIdentifiantStructure)
+        try filter.encodeIfPresent(query.name, forKey: .raisonSocialeStructure)
+        try filter.encodeIfPresent(query.postalCode, forKey: .adresseCodePostal)
+        try filter.encodeIfPresent(query.city, forKey: .adresseVille)
+        try filter.encodeIfPresent(query.country, forKey: .adresseCodePays)
+        try filter.encodeIfPresent(query.kind?.rawValue, forKey: .typeStructure)
+        try filter.encodeIfPresent(query.isActive.map { $0 ? "ACTIF" : "INACTIF" }, forKey: .statutStructure)
+        try container.encode(!query.includeUnattachedPrivateStructures, forKey: .restreindreStructuresPrivees)
+        try container.encode(page, forKey: .parametres)
+    }
+}
