@@ -280,6 +280,8 @@ extension FakeChorusPro {
             if let mode = body["modeDepot"].string, mode != invoice.depositMode { return false }
             if let order = body["numeroBonCommande"].lenientString, order != invoice.purchaseOrder { return false }
             if !statuses.isEmpty, !statuses.contains(invoice.status) { return false }
+            if let minimum = body["montantTTCMin"].decimal, invoice.totalIncludingTax < minimum { return false }
+            if let maximum = body["montantTTCMax"].decimal, invoice.totalIncludingTax > maximum { return false }
             let deposit = day(invoice.depositDate)
             if let from = body["periodeDateDepotDu"].string, deposit < from { return false }
             if let to = body["periodeDateDepotAu"].string, deposit > to { return false }

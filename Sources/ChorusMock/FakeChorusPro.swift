@@ -30,6 +30,9 @@ public actor FakeChorusPro {
         public var maximumPageSize: Int
         /// Seconds between flux states (`IN_RECU` → … → final); default 5.
         public var fluxStepSeconds: TimeInterval
+        /// Whether the fake's clock also moves with real time (for servers used by people); tests keep it
+        /// still and move it with ``FakeChorusPro/advance(by:)``.
+        public var followsWallClock: Bool
         /// Whether "not found" searches answer `codeRetour 20000` (`TRA_MSG_00.015`) instead of an
         /// empty list (§12 leaves it open; both shapes exist).
         public var noResultAsCode: Bool
@@ -37,7 +40,8 @@ public actor FakeChorusPro {
         /// Creates options.
         public init(tokenLifetime: Int = 3600, businessErrorStatus: Int = 200, maximumBodySize: Int = 150_000_000,
                     defaultPageSize: Int = 10, maximumPageSize: Int = 1000, fluxStepSeconds: TimeInterval = 5,
-                    noResultAsCode: Bool = false) {
+                    noResultAsCode: Bool = false, followsWallClock: Bool = false) {
+            self.followsWallClock = followsWallClock
             self.tokenLifetime = tokenLifetime
             self.businessErrorStatus = businessErrorStatus
             self.maximumBodySize = maximumBodySize
@@ -73,7 +77,17 @@ public actor FakeChorusPro {
     var affiliations: [Int: FakeAffiliation] = [:]
     var sessions: [String: Int] = [:]
     var sentEmails: [FakeEmail] = []
-    var now: Date
+    private let startDate: Date
+    private let realStart = Date()
+    private var clockOffset: TimeInterval = 0
+    /// The fake's time: the start date, plus real time elapsed when ``Options/followsWallClock``, plus
+    /// every ``advance(by:)``.
+    var now: Date {
+        get {
+            startDate.addingTimeInterval(clockOffset + (options.followsWallClock ? Date().timeIntervalSince(realStart) : 0))
+        }
+        set { clockOffset += newValue.timeIntervalSince(now) }
+    }
     var counter = SequenceCounter()
 
     // Test controls.
@@ -86,7 +100,7 @@ public actor FakeChorusPro {
     /// Creates a fake holding `seed`, whose clock starts at `startDate`.
     public init(seed: FakeSeed = .standard, options: Options = Options(), startDate: Date = Date()) {
         self.options = options
-        self.now = startDate
+        self.startDate = startDate
         vatRates = seed.vatRates
         currencies = seed.currencies
         countries = seed.countries

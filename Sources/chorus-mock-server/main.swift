@@ -34,7 +34,7 @@ while let argument = arguments.popFirst() {
     }
 }
 
-let server = MockServer(fake: FakeChorusPro(seed: seed))
+let server = MockServer(fake: FakeChorusPro(seed: seed, options: FakeChorusPro.Options(followsWallClock: true)))
 do {
     try server.start(port: port)
 } catch {

@@ -15,6 +15,8 @@ public struct ChorusClient: Sendable {
     public let accounts: any AccountService
     /// Structures, their invoicing rules and services; commitments; affiliation requests.
     public let structures: any StructureService
+    /// Submitting invoices and following them.
+    public let invoices: any InvoiceService
     package let pipeline: RequestPipeline
 
     /// Creates a client.
@@ -26,10 +28,13 @@ public struct ChorusClient: Sendable {
         self.configuration = configuration
         let pipeline = RequestPipeline(configuration: configuration)
         self.pipeline = pipeline
-        self.references = ReferenceServiceClient(pipeline: pipeline)
+        let references = ReferenceServiceClient(pipeline: pipeline)
         let portal = pipeline.portal
+        let structures = StructureServiceClient(pipeline: pipeline, portal: portal)
+        self.references = references
         self.accounts = AccountServiceClient(pipeline: pipeline, portal: portal)
-        self.structures = StructureServiceClient(pipeline: pipeline, portal: portal)
+        self.structures = structures
+        self.invoices = InvoiceServiceClient(pipeline: pipeline, structures: structures, references: references)
     }
 
     /// Creates a client with the default transport (``URLSessionTransport``) and policies.

@@ -64,6 +64,9 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         public static let cancelled = Code(rawValue: "cancelled")
         /// Another transport failure.
         public static let transport = Code(rawValue: "transport")
+        /// A write's answer was lost and the SDK could not tell whether it was committed (several
+        /// candidates matched); nothing was sent again.
+        public static let ambiguousOutcome = Code(rawValue: "ambiguousOutcome")
     }
 
     /// The class of failure.
@@ -88,6 +91,9 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
     public var retryAfter: Duration?
     /// The error this one wraps (a ``TransportError``, a `DecodingError`…).
     public var underlyingError: (any Error & Sendable)?
+    /// Every problem found, for ``Code/invalidInput`` raised by a validation (``field`` and ``rule`` are
+    /// the first one's).
+    public var problems: [ValidationProblem] = []
 
     /// Creates an error. The SDK creates them; tests and custom middlewares may too.
     public init(
@@ -165,6 +171,8 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         case .tlsFailure: "Check the system's certificate store or proxy; TLS verification is always on."
         case .responseTooLarge: "Raise the transport's maximum response size or ask for less data."
         case .cancelled: "The task was cancelled."
+        case .ambiguousOutcome:
+            "Do not send it again blindly: search the supplier's invoices (rechercher/fournisseur) to see whether it was created."
         default: "See the message above."
         }
     }

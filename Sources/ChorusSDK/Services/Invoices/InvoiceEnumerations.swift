@@ -1,0 +1,142 @@
+/// How an invoice is submitted (`modeDepot`). Open: searches return portal and EDI values too.
+public struct DepositMode: OpenEnumeration {
+    /// The wire code.
+    public let rawValue: String
+    /// Creates a mode.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `SAISIE_API`: all data as JSON; the platform numbers the invoice and makes its PDF.
+    public static let structured = DepositMode(rawValue: "SAISIE_API")
+    /// `DEPOT_PDF_API`: data plus the supplier's PDF as main attachment.
+    public static let pdf = DepositMode(rawValue: "DEPOT_PDF_API")
+    /// `DEPOT_PDF_SIGNE_API`: the same with a signed PDF.
+    public static let signedPDF = DepositMode(rawValue: "DEPOT_PDF_SIGNE_API")
+
+    /// Whether the invoice carries its own number and a main PDF.
+    public var carriesPDF: Bool { self == .pdf || self == .signedPDF }
+}
+
+/// Invoice or credit note (`typeFacture`).
+public struct InvoiceType: OpenEnumeration {
+    /// The wire code.
+    public let rawValue: String
+    /// Creates a type.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `FACTURE`.
+    public static let invoice = InvoiceType(rawValue: "FACTURE")
+    /// `AVOIR`: a credit note (amounts stay positive; the type carries the sign).
+    public static let creditNote = InvoiceType(rawValue: "AVOIR")
+}
+
+/// The VAT regime (`typeTva`).
+public struct VATRegime: OpenEnumeration {
+    /// The wire code.
+    public let rawValue: String
+    /// Creates a regime.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `TVA_SUR_DEBIT`: VAT on debits.
+    public static let onDebits = VATRegime(rawValue: "TVA_SUR_DEBIT")
+    /// `TVA_SUR_ENCAISSEMENT`: VAT on collections (payments received).
+    public static let onCollections = VATRegime(rawValue: "TVA_SUR_ENCAISSEMENT")
+    /// `EXONERATION`: exempt, with a reason.
+    public static let exempt = VATRegime(rawValue: "EXONERATION")
+    /// `SANS_TVA`: without VAT.
+    public static let withoutVAT = VATRegime(rawValue: "SANS_TVA")
+}
+
+/// An invoice's status (`statut`, `statutFacture`, `statutCourantCode`, `histoStatutCode`, §6.3). Open.
+public struct InvoiceStatus: OpenEnumeration {
+    /// The wire code.
+    public let rawValue: String
+    /// Creates a status.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `DEPOSEE`: accepted by Chorus Pro.
+    public static let deposited = InvoiceStatus(rawValue: "DEPOSEE")
+    /// `EN_COURS_ACHEMINEMENT`: being routed.
+    public static let routing = InvoiceStatus(rawValue: "EN_COURS_ACHEMINEMENT")
+    /// `MISE_A_DISPOSITION`: available to the recipient.
+    public static let madeAvailable = InvoiceStatus(rawValue: "MISE_A_DISPOSITION")
+    /// `PRISE_EN_COMPTE_DESTINATAIRE`: acknowledged.
+    public static let acknowledged = InvoiceStatus(rawValue: "PRISE_EN_COMPTE_DESTINATAIRE")
+    /// `SUSPENDUE`: the recipient needs information; answer with `complete`.
+    public static let suspended = InvoiceStatus(rawValue: "SUSPENDUE")
+    /// `COMPLETEE`: the supplier answered a suspension.
+    public static let completed = InvoiceStatus(rawValue: "COMPLETEE")
+    /// `A_RECYCLER`: routing data wrong; fix it with `recycle`.
+    public static let toRecycle = InvoiceStatus(rawValue: "A_RECYCLER")
+    /// `REJETEE`: refused (final).
+    public static let rejected = InvoiceStatus(rawValue: "REJETEE")
+    /// `SERVICE_FAIT`: service confirmed.
+    public static let serviceDone = InvoiceStatus(rawValue: "SERVICE_FAIT")
+    /// `MANDATEE`: payment order issued.
+    public static let mandated = InvoiceStatus(rawValue: "MANDATEE")
+    /// `MISE_EN_PAIEMENT`: payment initiated (final for the supplier).
+    public static let paymentInitiated = InvoiceStatus(rawValue: "MISE_EN_PAIEMENT")
+    /// `COMPTABILISEE`: booked.
+    public static let booked = InvoiceStatus(rawValue: "COMPTABILISEE")
+    /// `INTERPRETEE_OCR`: read from a PDF, not yet submitted.
+    public static let readFromPDF = InvoiceStatus(rawValue: "INTERPRETEE_OCR")
+
+    /// Whether nothing more will happen for the supplier (`REJETEE`, `MISE_EN_PAIEMENT`).
+    public var isFinal: Bool { self == .rejected || self == .paymentInitiated }
+    /// Whether the supplier must act (`SUSPENDUE`, `A_RECYCLER`).
+    public var needsSupplierAction: Bool { self == .suspended || self == .toRecycle }
+}
+
+/// A deposited file's syntax (`syntaxeFlux`, §6.1). Open: unknown codes are sent as given.
+public struct FluxSyntax: OpenEnumeration {
+    /// The wire code.
+    public let rawValue: String
+    /// Creates a syntax.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `IN_DP_E1_UBL_INVOICE`: UBL 2.1 invoice XML.
+    public static let ubl = FluxSyntax(rawValue: "IN_DP_E1_UBL_INVOICE")
+    /// `IN_DP_E1_CII_16B`: UN/CEFACT CII D16B XML.
+    public static let cii = FluxSyntax(rawValue: "IN_DP_E1_CII_16B")
+    /// `IN_DP_E2_CII_FACTURX`: Factur-X PDF/A-3.
+    public static let facturX = FluxSyntax(rawValue: "IN_DP_E2_CII_FACTURX")
+    /// `IN_DP_E2_UBL_INVOICE_MIN`: minimal UBL with a PDF.
+    public static let ublMinimal = FluxSyntax(rawValue: "IN_DP_E2_UBL_INVOICE_MIN")
+    /// `IN_DP_E2_CII_MIN_16B`: minimal CII D16B with a PDF.
+    public static let ciiMinimal = FluxSyntax(rawValue: "IN_DP_E2_CII_MIN_16B")
+    /// `IN_DP_E2_CPP_FACTURE_MIN`: Chorus Pro's minimal XML.
+    public static let chorusMinimal = FluxSyntax(rawValue: "IN_DP_E2_CPP_FACTURE_MIN")
+}
+
+/// A flux's processing state (`etatCourantDepotFlux`, `etatCourantFlux`, §6.4). Open.
+public struct FluxState: OpenEnumeration {
+    /// The wire code.
+    public let rawValue: String
+    /// Creates a state.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `IN_RECU`.
+    public static let received = FluxState(rawValue: "IN_RECU")
+    /// `IN_EN_ATTENTE_TRAITEMENT_CPP`.
+    public static let queued = FluxState(rawValue: "IN_EN_ATTENTE_TRAITEMENT_CPP")
+    /// `IN_EN_COURS_TRAITEMENT_CPP`.
+    public static let processing = FluxState(rawValue: "IN_EN_COURS_TRAITEMENT_CPP")
+    /// `IN_INTEGRE`: every invoice integrated.
+    public static let integrated = FluxState(rawValue: "IN_INTEGRE")
+    /// `IN_INTEGRE_PARTIEL`: some invoices rejected.
+    public static let partlyIntegrated = FluxState(rawValue: "IN_INTEGRE_PARTIEL")
+    /// `IN_REJETE`: everything rejected.
+    public static let rejected = FluxState(rawValue: "IN_REJETE")
+    /// `IN_INCIDENTE`: not processed; the whole flux must be sent again.
+    public static let incident = FluxState(rawValue: "IN_INCIDENTE")
+
+    /// Whether the flux will not change any more.
+    public var isFinal: Bool { [.integrated, .partlyIntegrated, .rejected, .incident].contains(self) }
+}
+
+/// The format of a signed or unsigned PDF upload (`formatDepot`).
+public struct PDFDepositFormat: OpenEnumeration {
+    /// The wire code.
+    public let rawValue: String
+    /// Creates a format.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `PDF_NON_SIGNE`.
+    public static let unsigned = PDFDepositFormat(rawValue: "PDF_NON_SIGNE")
+    /// `PDF_SIGNE_PADES`.
+    public static let signedPAdES = PDFDepositFormat(rawValue: "PDF_SIGNE_PADES")
+    /// `PDF_SIGNE_XADES`.
+    public static let signedXAdES = PDFDepositFormat(rawValue: "PDF_SIGNE_XADES")
+}

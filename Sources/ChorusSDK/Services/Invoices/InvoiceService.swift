@@ -1,0 +1,52 @@
+import Foundation
+
+/// Submitting invoices (PDF, structured, or as files), checking them before they leave, and following
+/// them until they are paid. Available as `client.invoices`.
+public protocol InvoiceService: Sendable {
+    /// Uploads a PDF invoice (`deposer/pdf`) and returns what Chorus Pro read from it, for checking.
+    func uploadPDF(_ pdf: Data, fileName: String, format: PDFDepositFormat) async throws -> PDFUpload
+    /// Uploads an extra attachment (`ajouter/fichier`); returns a reference for a submission.
+    func addAttachment(_ data: Data, fileName: String, mimeType: String) async throws -> AttachmentReference
+    /// Every problem of a submission, checked locally (and against the recipient's rules when
+    /// `checkRecipient` is true); nothing is submitted.
+    func validate(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> [ValidationProblem]
+    /// Validates, then submits (`soumettre`) exactly once: when the answer is lost, the invoice is looked up
+    /// before anything is sent again.
+    func submit(_ submission: InvoiceSubmission) async throws -> SubmittedInvoice
+    /// Deposits a UBL, CII or Factur-X file, or a `.tar.gz` of several (`deposer/flux`).
+    func depositFile(_ data: Data, fileName: String, syntax: FluxSyntax) async throws -> FluxDeposit
+    /// A flux's report (`consulterCRDetaille`, falling back to `consulterCR`).
+    func fluxReport(_ fluxNumber: String) async throws -> FluxReport
+    /// Polls a flux with backoff until a final state, then returns its integrated and rejected invoices.
+    func waitForFlux(_ fluxNumber: String, timeout: Duration) async throws -> FluxOutcome
+    /// One page of the supplier's invoices (`rechercher/fournisseur`).
+    func search(_ query: InvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary>
+    /// Every page of a search.
+    func searchAll(_ query: InvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary>
+    /// An invoice's details (`consulter/fournisseur`).
+    func details(invoiceID: Int) async throws -> InvoiceDetails
+    /// An invoice's status history (`consulter/historique`).
+    func history(invoiceID: Int) async throws -> InvoiceHistory
+    /// Polls the history with backoff until one of `statuses` (or a final status) or the timeout.
+    func waitForStatus(invoiceID: Int, in statuses: Set<InvoiceStatus>, timeout: Duration) async throws -> InvoiceHistory
+    /// Downloads invoices (`telecharger/groupe`): `PDF`, or `PIVOT` for the original format.
+    func download(invoiceIDs: [Int], format: String) async throws -> Data
+    /// Answers a suspension (`completer`): comment and attachments; only from `SUSPENDUE`.
+    func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws
+    /// Fixes the routing of an invoice sent back (`recycler`); only from `A_RECYCLER`.
+    func recycle(invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
+                 comment: String?) async throws -> InvoiceStatus
+}
+
+extension InvoiceService {
+    /// Uploads an unsigned PDF.
+    public func uploadPDF(_ pdf: Data, fileName: String) async throws -> PDFUpload {
+        try await uploadPDF(pdf, fileName: fileName, format: .unsigned)
+    }
+    /// Validates against local rules and the recipient's rules.
+    public func validate(_ submission: InvoiceSubmission) async throws -> [ValidationProblem] {
+        try await validate(submission, checkRecipient: true)
+    }
+    /// Every invoice matching the query, 100 per request.
+    public func searchAll(_ query: InvoiceQuery) -> PageSequence<InvoiceSummary> { searchAll(query, pageSize: 100) }
+}

@@ -1,0 +1,305 @@
+import Foundation
+
+/// The ``InvoiceService`` that calls the platform through the client's pipeline.
+public struct InvoiceServiceClient: InvoiceService {
+    private let pipeline: RequestPipeline
+    private let structures: StructureServiceClient
+    private let references: ReferenceServiceClient
+
+    package init(pipeline: RequestPipeline, structures: StructureServiceClient, references: ReferenceServiceClient) {
+        self.pipeline = pipeline
+        self.structures = structures
+        self.references = references
+    }
+
+    // MARK: Files
+
+    public func uploadPDF(_ pdf: Data, fileName: String, format: PDFDepositFormat) async throws -> PDFUpload {
+        var problems = InvoiceValidator.fileProblems(name: fileName, size: pdf.count, field: "fichierFacture",
+                                                     maximumNameLength: 200, allowedExtensions: ["PDF"])
+        if !pdf.starts(with: Data("%PDF".utf8)) {
+            problems.append(ValidationProblem(field: "fichierFacture", rule: "file.pdf", message: "the file is not a PDF"))
+        }
+        if !problems.isEmpty { throw ChorusError.invalid(.deposerPdfFacture, problems) }
+        let body: WireObject = ["fichierFacture": .string(pdf.base64EncodedString()), "nomFichier": .string(fileName),
+                                "formatDepot": .string(format.rawValue), "idUtilisateurCourant": .int(0)]
+        return try await pipeline.call(.deposerPdfFacture, body)
+    }
+
+    public func addAttachment(_ data: Data, fileName: String, mimeType: String) async throws -> AttachmentReference {
+        let problems = InvoiceValidator.fileProblems(name: fileName, size: data.count, field: "pieceJointeNom")
+        if !problems.isEmpty { throw ChorusError.invalid(.ajouterFichierDansSysteme, problems) }
+        let body: WireObject = ["pieceJointeFichier": .string(data.base64EncodedString()), "pieceJointeNom": .string(fileName),
+                                "pieceJointeTypeMime": .string(mimeType),
+                                "pieceJointeExtension": .string((fileName as NSString).pathExtension.uppercased()),
+                                "idUtilisateurCourant": .int(0)]
+        let answer: AttachmentAnswer = try await pipeline.call(.ajouterFichierDansSysteme, body)
+        return AttachmentReference(id: answer.pieceJointeId, designation: fileName)
+    }
+
+    public func depositFile(_ data: Data, fileName: String, syntax: FluxSyntax) async throws -> FluxDeposit {
+        var problems = InvoiceValidator.fileProblems(name: fileName, size: data.count, field: "fichierFlux", maximumNameLength: 200,
+                                                     allowedExtensions: ["XML", "PDF", "GZ", "TGZ", "ZIP"])
+        if data.count > InvoiceValidator.maximumTotalSize {
+            problems.append(ValidationProblem(field: "fichierFlux", rule: "file.totalSize", message: "over the 120 MB limit"))
+        }
+        problems.removeAll { $0.rule == "file.size" && data.count <= InvoiceValidator.maximumTotalSize }
+        if !problems.isEmpty { throw ChorusError.invalid(.deposerFluxFacture, problems) }
+        let body: WireObject = ["fichierFlux": .string(data.base64EncodedString()), "nomFichier": .string(fileName),
+                                "syntaxeFlux": .string(syntax.rawValue), "avecSignature": false, "idUtilisateurCourant": .int(0)]
+        return try await pipeline.call(.deposerFluxFacture, body)
+    }
+
+    // MARK: Checking and submitting
+
+    public func validate(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> [ValidationProblem] {
+        try await prepare(submission, checkRecipient: checkRecipient).problems
+    }
+
+    public func submit(_ submission: InvoiceSubmission) async throws -> SubmittedInvoice {
+        let prepared = try await prepare(submission, checkRecipient: true)
+        if !prepared.problems.isEmpty { throw ChorusError.invalid(.soumettreFacture, prepared.problems) }
+        let body = try pipeline.encode(InvoiceWire.body(submission, breakdown: prepared.breakdown, totals: prepared.totals),
+                                       for: .soumettreFacture)
+        let lookup = LostAnswerLookup(submission: submission, totals: prepared.totals,
+                                      today: CalendarDate(pipeline.configuration.clock.now()))
+        // A structured invoice gets its number from the platform: remember which matching invoices exist
+        // before sending, so a lost answer can be recognised afterwards.
+        let existing = submission.mode == .structured ? Set(try await matching(lookup).map(\.id)) : []
+        let policy = pipeline.configuration.retryPolicy
+        let started = pipeline.configuration.clock.now()
+        var attempt = 1
+        while true {
+            do {
+                let response = try await pipeline.send(.soumettreFacture, body: body)
+                let answer = try pipeline.decode(SubmitAnswer.self, from: response, operation: .soumettreFacture)
+                if let submitted = answer.submitted { return submitted }
+                throw ChorusError(.decodingFailed, operation: .soumettreFacture,
+                                  message: "the answer carries no identifiantFactureCPP; the outcome is unknown.",
+                                  httpStatus: response.status)
+            } catch let error as ChorusError where Self.outcomeUnknown(error) {
+                let candidates: [InvoiceSummary]
+                do {
+                    candidates = try await matching(lookup).filter { !existing.contains($0.id) }
+                } catch {
+                    throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                                      message: "the answer was lost and the search that would tell whether the invoice exists failed.",
+                                      underlyingError: error as? ChorusError)
+                }
+                if candidates.count == 1, let found = candidates.first {
+                    return SubmittedInvoice(id: found.id, number: found.number, status: found.status, depositDate: found.depositDate,
+                                            supplierIdentifier: nil, certificateFingerprint: nil, recoveredAfterLostAnswer: true)
+                }
+                if candidates.count > 1 {
+                    throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                                      message: "the answer was lost and \(candidates.count) matching invoices appeared meanwhile; none was sent again.",
+                                      underlyingError: error)
+                }
+                // Not created: safe to send again, within the retry policy's limits.
+                let elapsed = Duration.milliseconds(Int64(pipeline.configuration.clock.now().timeIntervalSince(started) * 1000))
+                guard let delay = policy.delay(after: error, attempt: attempt, idempotent: true, elapsed: elapsed) else { throw error }
+                do { try await pipeline.configuration.clock.sleep(delay) } catch {
+                    throw ChorusError(.cancelled, operation: .soumettreFacture, message: "cancelled while waiting to send again.")
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    /// Failures after which the invoice may or may not exist.
+    static func outcomeUnknown(_ error: ChorusError) -> Bool {
+        [.connectionLost, .timedOut, .serverError, .rateLimited, .decodingFailed, .transport, .responseTooLarge].contains(error.code)
+    }
+
+    /// Invoices that could be this submission: same supplier, same total including tax, deposited since
+    /// yesterday, and the same number when the supplier gave one; rejected ones excluded.
+    private func matching(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
+        let query = InvoiceQuery(invoiceNumber: lookup.submission.mode.carriesPDF ? lookup.submission.invoiceNumber : nil,
+                                 supplierID: lookup.submission.supplierID, depositedFrom: lookup.today.adding(days: -1),
+                                 minimumIncludingTax: lookup.totals.includingTax, maximumIncludingTax: lookup.totals.includingTax)
+        return try await searchAll(query, pageSize: 100).collect().filter { invoice in
+            invoice.status != .rejected
+                && (invoice.recipientSIRET == nil || invoice.recipientSIRET == lookup.submission.recipientSIRET.filter { $0 != " " })
+        }
+    }
+
+    private struct LostAnswerLookup {
+        let submission: InvoiceSubmission
+        let totals: InvoiceTotals
+        let today: CalendarDate
+    }
+
+    private struct Prepared {
+        var breakdown: [VATBreakdownLine]
+        var totals: InvoiceTotals
+        var problems: [ValidationProblem]
+    }
+
+    private func prepare(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> Prepared {
+        let usesCodes = submission.lines.contains { if case .code = $0.vatRate { true } else { false } }
+            || (submission.vatBreakdown ?? []).contains { if case .code = $0.rate { true } else { false } }
+        var percentages: [String: Amount] = [:]
+        if usesCodes {
+            for rate in try await references.vatRates(language: .french) { percentages[rate.code] = rate.percentage }
+        }
+        var problems: [ValidationProblem] = []
+        var profile: RecipientProfile?
+        let siretIsWellFormed = (try? StructureIdentifier.siret(submission.recipientSIRET, checkDigit: .warn)) != nil
+        if checkRecipient && siretIsWellFormed {
+            do {
+                profile = try await structures.recipient(siret: submission.recipientSIRET, serviceCode: submission.serviceCode)
+            } catch let error as ChorusError where error.code == .invalidInput {
+                problems.append(error.asProblem)
+            }
+        }
+        let validator = InvoiceValidator(today: CalendarDate(pipeline.configuration.clock.now()), vatPercentages: percentages,
+                                         recipient: profile, checkDigit: pipeline.checkDigitPolicy)
+        problems += validator.problems(in: submission)
+        if checkRecipient, submission.recipientIsState, let commitment = submission.commitmentNumber, !commitment.isEmpty,
+           problems.isEmpty,
+           try await structures.commitments(number: commitment, supplierID: submission.supplierID).isEmpty {
+            problems.append(ValidationProblem(field: "references.numeroBonCommande", rule: "commitment.stateExists",
+                                              message: "no State commitment \(commitment) was found for this supplier"))
+        }
+        let breakdown = submission.vatBreakdown
+            ?? (submission.mode == .structured ? InvoiceCalculator.vatBreakdown(of: submission.lines, percentages: percentages) : [])
+        let alreadyPaid = submission.framework == .alreadyPaidSupplierInvoice ? submission.amountAlreadyPaid : .zero
+        let totals = submission.totals
+            ?? InvoiceCalculator.totals(of: breakdown, globalDiscount: submission.globalDiscount, alreadyPaid: alreadyPaid)
+        return Prepared(breakdown: breakdown, totals: totals, problems: problems)
+    }
+
+    // MARK: Following
+
+    public func fluxReport(_ fluxNumber: String) async throws -> FluxReport {
+        let body: WireObject = ["numeroFluxDepot": .string(fluxNumber)]
+        do {
+            return try await pipeline.call(.consulterCRDetaille, body)
+        } catch let error as ChorusError where [.notFound, .notSubscribed, .decodingFailed, .serverError].contains(error.code) {
+            // S1 found consulterCR broken for some formats and the detailed one reliable; we prefer the
+            // detailed report and fall back to the summary one when the detailed call is unavailable.
+            return try await pipeline.call(.consulterCR, body)
+        }
+    }
+
+    public func waitForFlux(_ fluxNumber: String, timeout: Duration) async throws -> FluxOutcome {
+        let report = try await poll(operation: .consulterCRDetaille, timeout: timeout, what: "flux \(fluxNumber)") {
+            let report = try await fluxReport(fluxNumber)
+            return report.state.isFinal ? report : nil
+        }
+        let integrated = report.state == .rejected || report.state == .incident ? []
+            : try await searchAll(InvoiceQuery(fluxNumber: fluxNumber), pageSize: 100).collect()
+        return FluxOutcome(report: report, integrated: integrated, rejected: report.rejections)
+    }
+
+    public func search(_ query: InvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
+        let answer: KeyedList<InvoiceSummary> = try await pipeline.callList(.rechercherFactureParFournisseur, query.wireBody(page: page),
+                                                                            listKey: "listeFactures")
+        return Page(items: answer.items, info: answer.info)
+    }
+
+    public func searchAll(_ query: InvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {
+        PageSequence(operation: .rechercherFactureParFournisseur, pageSize: pageSize) { number in
+            try await search(query, page: PageRequest(pageSize: pageSize, page: number))
+        }
+    }
+
+    public func details(invoiceID: Int) async throws -> InvoiceDetails {
+        try await pipeline.call(.consulterFactureParFournisseur, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
+    }
+
+    public func history(invoiceID: Int) async throws -> InvoiceHistory {
+        try await pipeline.call(.consulterHistoriqueFacture, ["idFacture": .int(invoiceID)] as WireObject)
+    }
+
+    public func waitForStatus(invoiceID: Int, in statuses: Set<InvoiceStatus>, timeout: Duration) async throws -> InvoiceHistory {
+        try await poll(operation: .consulterHistoriqueFacture, timeout: timeout, what: "invoice \(invoiceID)") {
+            let history = try await history(invoiceID: invoiceID)
+            return statuses.contains(history.currentStatus) || history.currentStatus.isFinal ? history : nil
+        }
+    }
+
+    public func download(invoiceIDs: [Int], format: String) async throws -> Data {
+        guard !invoiceIDs.isEmpty else {
+            throw ChorusError.invalidInput(.telechargerGroupeFacture, field: "listeFacture", rule: "required", "name at least one invoice")
+        }
+        let body: WireObject = ["listeFacture": .array(invoiceIDs.map { .object(["idFacture": .int($0)]) }), "format": .string(format),
+                                "avecPiecesJointesComplementaires": "NON"]
+        let answer: DownloadAnswer = try await pipeline.call(.telechargerGroupeFacture, body)
+        guard let data = Data(base64Encoded: answer.fichierResultat) else {
+            throw ChorusError(.decodingFailed, operation: .telechargerGroupeFacture, message: "fichierResultat is not Base64")
+        }
+        return data
+    }
+
+    public func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws {
+        if let comment, comment.count > 2000 {
+            throw ChorusError.invalidInput(.completerFacture, field: "commentaire", rule: "comment.length", "at most 2000 characters")
+        }
+        let body: WireObject = ["identifiantFactureCPP": .int(invoiceID), "commentaire": .text(comment),
+                                "pieceJointeComplementaire": .array(attachments.map(InvoiceWire.extra)), "idUtilisateurCourant": .int(0)]
+        let _: IgnoredAnswer = try await pipeline.call(.completerFacture, body)
+    }
+
+    public func recycle(invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
+                        comment: String?) async throws -> InvoiceStatus {
+        let identifier = try StructureIdentifier.siret(recipientSIRET, checkDigit: pipeline.checkDigitPolicy)
+        if let commitmentNumber, commitmentNumber.count > 50 {
+            throw ChorusError.invalidInput(.recyclerFacture, field: "reference.numeroBonCommande", rule: "commitment.length",
+                                           "a commitment number has at most 50 characters")
+        }
+        // `reference` (singular) as S2 sends it; the reference marks the key unverified.
+        let body: WireObject = ["identifiantFactureCPP": .int(invoiceID),
+                                "destinataire": .object(["codeDestinataire": .string(identifier.value),
+                                                         "codeServiceExecutant": .text(serviceCode)]),
+                                "reference": .object(["numeroBonCommande": .text(commitmentNumber)]),
+                                "commentaire": .text(comment), "idUtilisateurCourant": .int(0)]
+        let answer: RecycleAnswer = try await pipeline.call(.recyclerFacture, body)
+        return answer.statutFacture ?? .deposited
+    }
+
+    /// Calls `check` until it returns a value, waiting 1 s, 2 s, 4 s… (at most 30 s) between calls.
+    private func poll<Value>(operation: OperationID, timeout: Duration, what: String,
+                             _ check: () async throws -> Value?) async throws -> Value {
+        let clock = pipeline.configuration.clock
+        let deadline = clock.now().addingTimeInterval(timeout.timeInterval)
+        var interval = Duration.seconds(1)
+        while true {
+            if let value = try await check() { return value }
+            let remaining = deadline.timeIntervalSince(clock.now())
+            guard remaining > 0 else {
+                throw ChorusError(.timedOut, operation: operation, message: "\(what) did not reach the awaited state within \(timeout).")
+            }
+            do { try await clock.sleep(min(interval, .milliseconds(Int64(remaining * 1000)))) } catch {
+                throw ChorusError(.cancelled, operation: operation, message: "cancelled while waiting for \(what).")
+            }
+            interval = min(interval * 2, .seconds(30))
+        }
+    }
+}
+
+private struct AttachmentAnswer: Decodable { let pieceJointeId: Int }
+private struct DownloadAnswer: Decodable { let fichierResultat: String }
+private struct IgnoredAnswer: Decodable {}
+private struct RecycleAnswer: Decodable { let statutFacture: InvoiceStatus? }
+
+/// `soumettre`'s answer; without `identifiantFactureCPP` the outcome is unknown (§5.10, S9).
+private struct SubmitAnswer: Decodable {
+    var submitted: SubmittedInvoice?
+
+    private enum CodingKeys: String, CodingKey {
+        case identifiantFactureCPP, numeroFacture, statutFacture, dateDepot, identifiantStructure, empreinteCertificatDepot
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let id = try? container.decodeLenientInt(forKey: .identifiantFactureCPP) else { return }
+        submitted = SubmittedInvoice(
+            id: id, number: (try? container.decodeLenientString(forKey: .numeroFacture)) ?? "",
+            status: (try? container.decodeIfPresent(InvoiceStatus.self, forKey: .statutFacture)) ?? .deposited,
+            depositDate: try? container.decodeIfPresent(CalendarDate.self, forKey: .dateDepot),
+            supplierIdentifier: try? container.decodeLenientString(forKey: .identifiantStructure),
+            certificateFingerprint: try? container.decodeLenientString(forKey: .empreinteCertificatDepot),
+            recoveredAfterLostAnswer: false)
+    }
+}
