@@ -135,24 +135,31 @@ public struct InvoiceServiceClient: InvoiceService {
         var problems: [ValidationProblem]
     }
 
+    /// Checks in two passes: first offline (any problem ends it there, with zero requests sent), then with
+    /// the platform's VAT table and the recipient's rules.
     private func prepare(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> Prepared {
-        let usesCodes = submission.lines.contains { if case .code = $0.vatRate { true } else { false } }
-            || (submission.vatBreakdown ?? []).contains { if case .code = $0.rate { true } else { false } }
+        let today = CalendarDate(pipeline.configuration.clock.now())
+        var offline = InvoiceValidator(today: today, checkDigit: pipeline.checkDigitPolicy)
+        offline.vatCodesKnown = false
+        let offlineProblems = offline.problems(in: submission)
+        if !offlineProblems.isEmpty {
+            return Prepared(breakdown: [], totals: InvoiceTotals(excludingTax: .zero, vat: .zero, includingTax: .zero, amountToPay: .zero),
+                            problems: offlineProblems)
+        }
         var percentages: [String: Amount] = [:]
-        if usesCodes {
+        if InvoiceValidator.usesRateCodes(submission) {
             for rate in try await references.vatRates(language: .french) { percentages[rate.code] = rate.percentage }
         }
         var problems: [ValidationProblem] = []
         var profile: RecipientProfile?
-        let siretIsWellFormed = (try? StructureIdentifier.siret(submission.recipientSIRET, checkDigit: .warn)) != nil
-        if checkRecipient && siretIsWellFormed {
+        if checkRecipient {
             do {
                 profile = try await structures.recipient(siret: submission.recipientSIRET, serviceCode: submission.serviceCode)
             } catch let error as ChorusError where error.code == .invalidInput {
                 problems.append(error.asProblem)
             }
         }
-        let validator = InvoiceValidator(today: CalendarDate(pipeline.configuration.clock.now()), vatPercentages: percentages,
+        let validator = InvoiceValidator(today: today, vatPercentages: percentages,
                                          recipient: profile, checkDigit: pipeline.checkDigitPolicy)
         problems += validator.problems(in: submission)
         if checkRecipient, submission.recipientIsState, let commitment = submission.commitmentNumber, !commitment.isEmpty,

@@ -11,6 +11,9 @@ public struct InvoiceValidator: Sendable {
     public var recipient: RecipientProfile?
     /// How SIRET check digits are treated.
     public var checkDigit: StructureIdentifier.CheckDigitPolicy
+    /// Whether ``vatPercentages`` holds the platform's table. When `false` (the offline first pass, before
+    /// any request), checks that need a rate code's percentage are skipped.
+    public var vatCodesKnown: Bool = true
 
     /// Creates a validator.
     public init(today: CalendarDate, vatPercentages: [String: Amount] = [:], recipient: RecipientProfile? = nil,
@@ -35,7 +38,7 @@ public struct InvoiceValidator: Sendable {
         checkIdentity(submission, add)
         checkReferences(submission, add)
         checkLines(submission, add)
-        checkAmounts(submission, add)
+        if vatCodesKnown || !Self.usesRateCodes(submission) { checkAmounts(submission, add) }
         if let recipient {
             problems += recipient.problems(serviceCode: submission.serviceCode, commitmentNumber: submission.commitmentNumber)
                 .map(\.asProblem)
@@ -126,7 +129,7 @@ public struct InvoiceValidator: Sendable {
                 }
             }
             switch line.vatRate {
-            case .code(let code) where vatPercentages[code] == nil:
+            case .code(let code) where vatCodesKnown && vatPercentages[code] == nil:
                 add("\(field).lignePosteTauxTva", "vat.knownRate", "\(code) is not one of the platform's VAT codes")
             case .percentage(let value) where value.isNegative || value > 100:
                 add("\(field).lignePosteTauxTvaManuel", "vat.percentRange", "a VAT rate is between 0 and 100 %")
@@ -207,6 +210,12 @@ public struct InvoiceValidator: Sendable {
     /// Codes and percentages compared by their value.
     private func key(of rate: VATRateValue) -> String {
         InvoiceCalculator.percentage(of: rate, vatPercentages).map { $0.value.description } ?? rate.description
+    }
+
+    /// Whether a line or the breakdown names a rate by its platform code.
+    public static func usesRateCodes(_ submission: InvoiceSubmission) -> Bool {
+        submission.lines.contains { if case .code = $0.vatRate { true } else { false } }
+            || (submission.vatBreakdown ?? []).contains { if case .code = $0.rate { true } else { false } }
     }
 
     /// ≤ 20 characters: letters, digits, `-`, `_`, `/`, `+` (§8.5).
