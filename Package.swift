@@ -13,18 +13,24 @@ let package = Package(
     products: [
         .library(name: "ChorusSDK", targets: ["ChorusSDK"]),
         .library(name: "ChorusMock", targets: ["ChorusMock"]),
+        .library(name: "ChorusSDKCurl", targets: ["ChorusSDKCurl"]),
         .executable(name: "chorus-mock-server", targets: ["chorus-mock-server"]),
     ],
     targets: [
         .target(name: "ChorusSDK", swiftSettings: strictSettings),
+        // libcurl, for the optional curl transport only: packages that use ChorusSDK alone never build it.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        .target(name: "ChorusSDKCurl", dependencies: ["ChorusSDK", "CCurl"], swiftSettings: strictSettings),
         // zlib, for the fake only (inflating PDF streams and .tar.gz flux); present on every Linux and
         // Apple system.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "ChorusMock", dependencies: ["ChorusSDK", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(name: "chorus-mock-server", dependencies: ["ChorusMock"], swiftSettings: strictSettings),
+        .executableTarget(name: "chorus-bench", dependencies: ["ChorusSDK", "ChorusSDKCurl", "ChorusMock"],
+                          swiftSettings: strictSettings),
         .testTarget(
             name: "ChorusSDKTests",
-            dependencies: ["ChorusSDK", "ChorusMock"],
+            dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl"],
             swiftSettings: strictSettings
         ),
     ],

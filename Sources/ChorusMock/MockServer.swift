@@ -42,6 +42,7 @@ public final class MockServer: @unchecked Sendable {
         var connections: Set<Int32> = []
         var threads = 0
         var served = 0
+        var accepted = 0
     }
 
     /// The fake being served.
@@ -73,6 +74,9 @@ public final class MockServer: @unchecked Sendable {
 
     /// Requests answered so far.
     public var requestsServed: Int { state.withLock { $0.served } }
+
+    /// Connections accepted so far (shows whether clients reuse connections).
+    public var connectionsAccepted: Int { state.withLock { $0.accepted } }
 
     /// Connection threads alive now.
     public var liveConnectionThreads: Int { state.withLock { $0.threads } }
@@ -159,6 +163,7 @@ public final class MockServer: @unchecked Sendable {
                 guard state.running else { return false }
                 state.connections.insert(connection)
                 state.threads += 1
+                state.accepted += 1
                 return true
             }
             guard accepted else { close(connection); break }

@@ -11,6 +11,9 @@ package struct DeadlineTransport: Sendable {
         let transport = self.transport
         let limit = self.limit
         do {
+            if let own = transport.enforcedDeadline, own <= limit {
+                return try await transport.send(request)  // the transport's own timer is enough
+            }
             return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
                 group.addTask { try await transport.send(request) }
                 group.addTask {

@@ -11,6 +11,7 @@ package struct ResponseClassifier: Sendable {
     static let technicalAccountRefusal = "login or password incorrect"
 
     package func classify(_ response: HTTPResponse, endpoint: Endpoint) throws -> HTTPResponse {
+        if response.status == 200, Envelope.quickReturnCode(response.body) == 0 { return response }  // the common case
         let envelope = Envelope.read(response.body)
         if response.status == 200 {
             guard let code = envelope?.codeRetour, code != 0, !endpoint.emptyResultCodes.contains(code) else {

@@ -11,4 +11,13 @@ public protocol Transport: Sendable {
     ///
     /// - Throws: ``TransportError`` only; never because of an HTTP status.
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+
+    /// The total deadline the transport enforces itself on each request, if any (default `nil`).
+    var enforcedDeadline: Duration? { get }
+}
+
+extension Transport {
+    /// The total deadline the transport enforces itself on each request, if any. When it is no longer than
+    /// the SDK's per-attempt deadline, the SDK does not add a timer of its own (one timer is enough).
+    public var enforcedDeadline: Duration? { nil }
 }

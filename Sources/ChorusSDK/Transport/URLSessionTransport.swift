@@ -51,6 +51,9 @@ public struct URLSessionTransport: Transport {
         self.owner = SessionOwner(configuration: configuration)
     }
 
+    /// ``Configuration/requestTimeout``, enforced by this transport's own timer.
+    public var enforcedDeadline: Duration? { configuration.requestTimeout }
+
     /// Sends one request. See ``Transport/send(_:)``.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         try Task.checkCancellation()

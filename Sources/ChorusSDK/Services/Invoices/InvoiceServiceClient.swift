@@ -21,19 +21,20 @@ public struct InvoiceServiceClient: InvoiceService {
             problems.append(ValidationProblem(field: "fichierFacture", rule: "file.pdf", message: "the file is not a PDF"))
         }
         if !problems.isEmpty { throw ChorusError.invalid(.deposerPdfFacture, problems) }
-        let body: WireObject = ["fichierFacture": .string(pdf.base64EncodedString()), "nomFichier": .string(fileName),
-                                "formatDepot": .string(format.rawValue), "idUtilisateurCourant": .int(0)]
-        return try await pipeline.call(.deposerPdfFacture, body)
+        let body = try FileBody.make(fileField: "fichierFacture", file: pdf, otherFields: [
+            "nomFichier": .string(fileName), "formatDepot": .string(format.rawValue), "idUtilisateurCourant": .int(0)])
+        let response = try await pipeline.send(.deposerPdfFacture, body: body)
+        return try pipeline.decode(PDFUpload.self, from: response, operation: .deposerPdfFacture)
     }
 
     public func addAttachment(_ data: Data, fileName: String, mimeType: String) async throws -> AttachmentReference {
         let problems = InvoiceValidator.fileProblems(name: fileName, size: data.count, field: "pieceJointeNom")
         if !problems.isEmpty { throw ChorusError.invalid(.ajouterFichierDansSysteme, problems) }
-        let body: WireObject = ["pieceJointeFichier": .string(data.base64EncodedString()), "pieceJointeNom": .string(fileName),
-                                "pieceJointeTypeMime": .string(mimeType),
-                                "pieceJointeExtension": .string((fileName as NSString).pathExtension.uppercased()),
-                                "idUtilisateurCourant": .int(0)]
-        let answer: AttachmentAnswer = try await pipeline.call(.ajouterFichierDansSysteme, body)
+        let body = try FileBody.make(fileField: "pieceJointeFichier", file: data, otherFields: [
+            "pieceJointeNom": .string(fileName), "pieceJointeTypeMime": .string(mimeType),
+            "pieceJointeExtension": .string((fileName as NSString).pathExtension.uppercased()), "idUtilisateurCourant": .int(0)])
+        let response = try await pipeline.send(.ajouterFichierDansSysteme, body: body)
+        let answer = try pipeline.decode(AttachmentAnswer.self, from: response, operation: .ajouterFichierDansSysteme)
         return AttachmentReference(id: answer.pieceJointeId, designation: fileName)
     }
 
@@ -45,9 +46,10 @@ public struct InvoiceServiceClient: InvoiceService {
         }
         problems.removeAll { $0.rule == "file.size" && data.count <= InvoiceValidator.maximumTotalSize }
         if !problems.isEmpty { throw ChorusError.invalid(.deposerFluxFacture, problems) }
-        let body: WireObject = ["fichierFlux": .string(data.base64EncodedString()), "nomFichier": .string(fileName),
-                                "syntaxeFlux": .string(syntax.rawValue), "avecSignature": false, "idUtilisateurCourant": .int(0)]
-        return try await pipeline.call(.deposerFluxFacture, body)
+        let body = try FileBody.make(fileField: "fichierFlux", file: data, otherFields: [
+            "nomFichier": .string(fileName), "syntaxeFlux": .string(syntax.rawValue), "avecSignature": false, "idUtilisateurCourant": .int(0)])
+        let response = try await pipeline.send(.deposerFluxFacture, body: body)
+        return try pipeline.decode(FluxDeposit.self, from: response, operation: .deposerFluxFacture)
     }
 
     // MARK: Checking and submitting
