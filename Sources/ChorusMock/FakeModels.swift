@@ -24,7 +24,9 @@ public struct FakeStructure: Sendable, Hashable, Codable {
     public var requiresServiceCodeOrCommitment: Bool
     /// Postal code, city and country (ISO 3166).
     public var postalCode: String
+    /// City.
     public var city: String
+    /// ISO 3166 country code.
     public var country: String
     /// VAT number, if any.
     public var vatNumber: String?
@@ -35,6 +37,7 @@ public struct FakeStructure: Sendable, Hashable, Codable {
     /// Bank accounts (suppliers).
     public var bankAccounts: [FakeBankAccount]
 
+    /// Creates a value.
     public init(id: Int, identifier: String, identifierType: String = "SIRET", name: String, isPublic: Bool,
                 isActive: Bool = true, requiresServiceCode: Bool = false, requiresCommitment: Bool = false,
                 requiresServiceCodeOrCommitment: Bool = false, postalCode: String = "75001", city: String = "PARIS",
@@ -72,6 +75,7 @@ public struct FakeService: Sendable, Hashable, Codable {
     /// `parametres.numeroEngagement`: a commitment number is required for this service.
     public var requiresCommitment: Bool
 
+    /// Creates a value.
     public init(id: Int, code: String, name: String, isActive: Bool = true, requiresCommitment: Bool = false) {
         self.id = id
         self.code = code
@@ -92,6 +96,7 @@ public struct FakeBankAccount: Sendable, Hashable, Codable {
     /// Only valid accounts are listed by `recuperer/coordbanc/valides`.
     public var isValid: Bool
 
+    /// Creates a value.
     public init(id: Int, name: String, iban: String, isValid: Bool = true) {
         self.id = id
         self.name = name
@@ -111,6 +116,7 @@ public struct FakeCommitment: Sendable, Hashable, Codable {
     /// `etatCourantEngagementJuridique` (`COMMANDE`, `A_TRAITER`, `CLOTURE`…).
     public var state: String
 
+    /// Creates a value.
     public init(number: String, recipientID: Int, supplierID: Int, state: String = "COMMANDE") {
         self.number = number
         self.recipientID = recipientID
@@ -121,13 +127,17 @@ public struct FakeCommitment: Sendable, Hashable, Codable {
 
 /// A PISTE application: OAuth client and the APIs it is subscribed to.
 public struct FakeApplication: Sendable, Hashable, Codable {
+    /// OAuth client id.
     public var clientID: String
+    /// OAuth client secret.
     public var clientSecret: String
     /// `factures`, `structures`, `transverses`, `utilisateurs`, `engagementsJuridiques`.
     public var subscriptions: Set<String>
 
+    /// Every API the fake serves.
     public static let allAPIs: Set<String> = ["factures", "structures", "transverses", "utilisateurs", "engagementsJuridiques"]
 
+    /// Creates a value.
     public init(clientID: String, clientSecret: String, subscriptions: Set<String> = FakeApplication.allAPIs) {
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -137,12 +147,16 @@ public struct FakeApplication: Sendable, Hashable, Codable {
 
 /// A Chorus Pro technical account, attached to one structure.
 public struct FakeTechnicalAccount: Sendable, Hashable, Codable {
+    /// Login (`TECH_1_<SIRET>@cpro.fr`).
     public var login: String
+    /// Password.
     public var password: String
+    /// The structure it belongs to (`idStructureCPP`).
     public var structureID: Int
     /// When the password must be changed (`dateExpirationMotPasseCompteTech`).
     public var passwordExpiry: Date
 
+    /// Creates a value.
     public init(login: String, password: String, structureID: Int, passwordExpiry: Date) {
         self.login = login
         self.password = password
@@ -153,22 +167,35 @@ public struct FakeTechnicalAccount: Sendable, Hashable, Codable {
 
 /// A person's manager account (portal).
 public struct FakeManagerAccount: Sendable, Hashable {
+    /// Technical id.
     public var id: Int
+    /// Login e-mail.
     public var email: String
+    /// First name.
     public var firstName: String
+    /// Last name.
     public var lastName: String
+    /// Phone number.
     public var phone: String?
+    /// Contact e-mail.
     public var contactEmail: String?
+    /// Consent to surveys.
     public var surveyConsent: Bool
+    /// Password.
     public var password: String?
+    /// The token sent by e-mail.
     public var activationToken: String
+    /// Whether a password was set.
     public var isActive: Bool { password != nil }
 }
 
 /// A request to attach a manager account to a structure.
 public struct FakeAffiliation: Sendable, Hashable {
+    /// Technical id.
     public var id: Int
+    /// The manager account.
     public var accountID: Int
+    /// The structure it belongs to (`idStructureCPP`).
     public var structureID: Int
     /// `GESTIONNAIRE_PRINCIPAL`, `GESTIONNAIRE`.
     public var role: String
@@ -178,8 +205,11 @@ public struct FakeAffiliation: Sendable, Hashable {
 
 /// An e-mail the fake "sent", readable by tests.
 public struct FakeEmail: Sendable, Hashable {
+    /// Recipient address.
     public var to: String
+    /// Subject.
     public var subject: String
+    /// Text.
     public var body: String
     /// The activation token it carries, if any.
     public var activationToken: String?
@@ -187,59 +217,99 @@ public struct FakeEmail: Sendable, Hashable {
 
 /// A stored file (`deposer/pdf`, `ajouter/fichier`).
 public struct FakeAttachment: Sendable, Hashable {
+    /// Technical id.
     public var id: Int
+    /// File name.
     public var name: String
+    /// MIME type.
     public var mimeType: String
+    /// Extension, upper case.
     public var fileExtension: String
+    /// Content.
     public var data: Data
+    /// The structure that uploaded it.
     public var ownerStructureID: Int
 }
 
 /// One status change of an invoice.
 public struct FakeStatusChange: Sendable, Hashable {
+    /// Technical id.
     public var id: Int
+    /// Status code (`DEPOSEE`…).
     public var status: String
+    /// When.
     public var date: Date
+    /// Comment or reason.
     public var comment: String?
 }
 
 /// An invoice stored by the fake.
 public struct FakeInvoice: Sendable {
+    /// Technical id.
     public var id: Int
+    /// Number.
     public var number: String
+    /// Supplier structure id.
     public var supplierID: Int
+    /// Recipient structure id.
     public var recipientID: Int
+    /// Recipient service code.
     public var serviceCode: String?
+    /// `modeDepot`.
     public var depositMode: String
+    /// `FACTURE` or `AVOIR`.
     public var invoiceType: String
+    /// `codeCadreFacturation`.
     public var framework: String
+    /// ISO 4217 code.
     public var currency: String
+    /// Invoice date, `yyyy-MM-dd`.
     public var issueDate: String?
+    /// When it was deposited.
     public var depositDate: Date
+    /// Commitment / purchase order number.
     public var purchaseOrder: String?
+    /// Contract number.
     public var contractNumber: String?
+    /// The invoice a credit note corrects.
     public var originalInvoiceNumber: String?
+    /// `typeTva`.
     public var vatRegime: String?
+    /// `modePaiement`.
     public var paymentMode: String?
+    /// Total excluding tax.
     public var totalExcludingTax: Decimal
+    /// Total VAT.
     public var totalVAT: Decimal
+    /// Total including tax.
     public var totalIncludingTax: Decimal
+    /// Amount to pay.
     public var amountToPay: Decimal
+    /// The flux it came in, if any.
     public var fluxNumber: String?
+    /// Main attachment id.
     public var mainAttachmentID: Int?
+    /// Extra attachment ids.
     public var extraAttachmentIDs: [Int]
+    /// Comment or reason.
     public var comment: String?
     /// The request body as received (for `consulter/fournisseur`).
     public var submitted: JSONValue
+    /// Status changes, oldest first.
     public var history: [FakeStatusChange]
+    /// Status code (`DEPOSEE`…).
     public var status: String { history.last?.status ?? "DEPOSEE" }
 }
 
 /// A deposited flux and what the platform made of it.
 public struct FakeFlux: Sendable {
+    /// What became of one invoice of the flux.
     public struct Outcome: Sendable {
+        /// Invoice number in the file.
         public var invoiceNumber: String
+        /// Supplier identifier in the file.
         public var supplierIdentifier: String
+        /// Recipient identifier in the file.
         public var recipientIdentifier: String
         /// `nil` when integrated; the rejection text otherwise.
         public var error: String?
@@ -247,13 +317,20 @@ public struct FakeFlux: Sendable {
         public var invoice: FakeInvoice?
     }
 
+    /// Number.
     public var number: String
+    /// `syntaxeFlux`.
     public var syntax: String
+    /// File name.
     public var fileName: String
+    /// The depositing structure.
     public var depositorStructureID: Int
+    /// Deposit time.
     public var depositedAt: Date
+    /// One outcome per invoice in the file.
     public var outcomes: [Outcome]
     /// File-level problems (`listeErreurTechnique`).
     public var technicalErrors: [String]
+    /// Whether its invoices were integrated.
     public var integrated = false
 }

@@ -54,18 +54,26 @@ public struct FakeSeed: Sendable, Codable {
     public static let otherSupplierSIRET = FakeRules.withLuhnDigit("5230098760001")
     /// Public structures by requirement.
     public static let noRequirementSIRET = FakeRules.withLuhnDigit("2175000100001")
+    /// A public structure requiring a service code.
     public static let serviceRequiredSIRET = FakeRules.withLuhnDigit("2175000100002")
+    /// A public structure requiring a commitment number.
     public static let commitmentRequiredSIRET = FakeRules.withLuhnDigit("2175000100003")
+    /// A public structure requiring both.
     public static let bothRequiredSIRET = FakeRules.withLuhnDigit("2175000100004")
+    /// A public structure requiring either.
     public static let eitherRequiredSIRET = FakeRules.withLuhnDigit("2175000100005")
+    /// An inactive public structure.
     public static let inactiveStructureSIRET = FakeRules.withLuhnDigit("2175000100006")
+    /// A State body (commitments are checked).
     public static let stateBodySIRET = FakeRules.withLuhnDigit("1100000000011")
 
     /// The ready-made PISTE application.
     public static let clientID = "chorus-mock-client"
+    /// OAuth client secret.
     public static let clientSecret = "chorus-mock-secret-7f2b"
     /// The ready-made technical account.
     public static let technicalLogin = "TECH_1_\(supplierSIRET)@cpro.fr"
+    /// The ready-made technical password.
     public static let technicalPassword = "Tech-Passw0rd-Mock"
     /// A commitment number known to the fake.
     public static let commitmentNumber = "EJ0000048295"
@@ -129,11 +137,14 @@ public struct FakeSeed: Sendable, Codable {
     public static let standardVATRates: [String: Decimal] = [
         "TVA1": 0, "TVA2": Decimal(string: "2.1") ?? 0, "TVA3": Decimal(string: "5.5") ?? 0, "TVA4": 10, "TVA5": 20,
     ]
+    /// Currencies of the standard seed.
     public static let standardCurrencies = ["EUR": "Euro européen", "USD": "Dollar US", "GBP": "Livre sterling",
                                             "CHF": "Franc suisse"]
+    /// Countries of the standard seed.
     public static let standardCountries = ["FR": "France", "DE": "Allemagne", "BE": "Belgique", "ES": "Espagne",
                                            "IT": "Italie", "US": "Etats-Unis", "GB": "Royaume-Uni", "NC": "Nouvelle-Calédonie",
                                            "PF": "Polynésie française"]
+    /// VAT exemption reasons of the standard seed.
     public static let standardExemptionReasons = ["EXO_ART_261": "Exonération article 261 du CGI",
                                                   "EXO_ART_262": "Exonération article 262 du CGI (export)",
                                                   "AUTOLIQUIDATION": "Autoliquidation",

@@ -7,20 +7,32 @@ import Foundation
 public enum JSONValue: Sendable, Hashable, Codable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// JSON null.
     case null
+    /// JSON bool.
     case bool(Bool)
+    /// JSON number.
     case number(Decimal)
+    /// JSON string.
     case string(String)
+    /// JSON array.
     case array([JSONValue])
+    /// JSON object.
     case object([String: JSONValue])
 
+    /// Creates a value.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// Creates a value.
     public init(integerLiteral value: Int) { self = .number(Decimal(value)) }
+    /// Creates a value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// Creates a value.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// Creates a value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+    /// Creates a value.
     public init(nilLiteral: ()) { self = .null }
 
     /// Wraps an optional string (`null` when absent).
@@ -30,6 +42,7 @@ public enum JSONValue: Sendable, Hashable, Codable, ExpressibleByStringLiteral, 
     /// Wraps an optional decimal.
     public static func decimal(_ value: Decimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 
+    /// Creates a value.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
