@@ -65,6 +65,27 @@ extension FakeChorusPro {
         invoices[id] = invoice
     }
 
+    /// Creates `count` deposited invoices for a supplier directly in the store (for pagination tests and
+    /// benchmarks), numbered `SEED-1`, `SEED-2`…; returns their ids.
+    @discardableResult
+    public func seedInvoices(count: Int, supplierID: Int = 26_262_001, recipientSIRET: String = FakeSeed.noRequirementSIRET) -> [Int] {
+        let recipientID = structures.values.first { $0.identifier == recipientSIRET }?.id ?? 0
+        return (1...max(count, 1)).prefix(count).map { index in
+            let id = counter.next(\.invoice)
+            invoices[id] = FakeInvoice(
+                id: id, number: "SEED-\(index)", supplierID: supplierID, recipientID: recipientID, serviceCode: nil,
+                depositMode: "SAISIE_API", invoiceType: "FACTURE", framework: "A1_FACTURE_FOURNISSEUR", currency: "EUR",
+                issueDate: day(now), depositDate: now, purchaseOrder: nil, contractNumber: nil, originalInvoiceNumber: nil,
+                vatRegime: "TVA_SUR_DEBIT", paymentMode: "VIREMENT", totalExcludingTax: 100, totalVAT: 20, totalIncludingTax: 120,
+                amountToPay: 120, fluxNumber: nil, mainAttachmentID: nil, extraAttachmentIDs: [], comment: nil, submitted: [:],
+                history: [FakeStatusChange(id: counter.next(\.status), status: "DEPOSEE", date: now, comment: nil)])
+            return id
+        }
+    }
+
+    /// Switches the journal on or off (off for long soak runs and benchmarks).
+    public func recordJournal(_ on: Bool) { recordsJournal = on }
+
     /// Applies what time changes: flux reports reach their final state and their invoices are integrated.
     func settleTime() {
         for (number, flux) in fluxes where !flux.integrated && fluxState(flux).isFinal {

@@ -94,6 +94,7 @@ public actor FakeChorusPro {
     var scriptedFaults: [String: [FakeFault]] = [:]
     var randomFaults: RandomFaults?
     var entries: [FakeJournalEntry] = []
+    var faultCount = 0
     /// Whether every exchange is recorded in ``journal`` (switch off for long soak runs).
     public var recordsJournal = true
 
@@ -117,6 +118,7 @@ public actor FakeChorusPro {
     public func handle(_ request: HTTPRequest) async -> FakeOutcome {
         let path = request.url.path
         let fault = nextFault(for: path)
+        if fault != nil { faultCount += 1 }
         var outcome: FakeOutcome
         switch fault {
         case .latency(let delay)?:
@@ -150,7 +152,7 @@ public actor FakeChorusPro {
             let response: HTTPResponse? = if case .response(let answer) = outcome { answer } else { nil }
             entries.append(FakeJournalEntry(method: request.method.rawValue, path: path, requestHeaders: request.headers,
                                             requestBody: request.body ?? Data(), responseStatus: response?.status,
-                                            responseBody: response?.body ?? Data(), fault: fault))
+                                            responseBody: response?.body ?? Data(), fault: fault, knownSecrets: knownSecrets))
         }
         return outcome
     }
@@ -174,6 +176,12 @@ public actor FakeChorusPro {
         return .response(.json(["error": "not_found", "error_description": .string("no route for \(path)")], status: 404))
     }
 
+    /// Every credential the fake holds, longest first, for scrubbing printable text.
+    var knownSecrets: [String] {
+        let accounts = technicalAccounts.values.flatMap { [$0.password, Data("\($0.login):\($0.password)".utf8).base64EncodedString()] }
+        return (applications.values.map(\.clientSecret) + accounts + Array(tokens.keys)).sorted { $0.count > $1.count }
+    }
+
     // MARK: Test controls
 
     /// Queues faults for the next requests to `path` (e.g. `/cpro/factures/v1/soumettre`), in order.
@@ -195,6 +203,9 @@ public actor FakeChorusPro {
 
     /// The fake's current time.
     public var currentDate: Date { now }
+
+    /// How many faults (scripted or random) were applied so far.
+    public var faultsApplied: Int { faultCount }
 
     /// Every exchange so far, oldest first.
     public var journal: [FakeJournalEntry] { entries }

@@ -17,6 +17,8 @@ public struct FakeJournalEntry: Sendable, CustomStringConvertible {
     public var responseBody: Data
     /// The fault applied, if any.
     public var fault: FakeFault?
+    /// Credentials the fake knew when it recorded the entry, removed from ``description``.
+    var knownSecrets: [String] = []
 
     /// The request body as JSON, when it is JSON.
     public var requestJSON: JSONValue? { JSONValue.parse(requestBody) }
@@ -29,8 +31,9 @@ public struct FakeJournalEntry: Sendable, CustomStringConvertible {
         let headers = requestHeaders.map { field in
             Self.credentialHeaders.contains(field.name.lowercased()) ? "\(field.name): <redacted>" : "\(field.name): \(field.value)"
         }
-        return "\(method) \(path) [\(headers.joined(separator: "; "))] \(Self.redacted(requestBody)) → "
+        let text = "\(method) \(path) [\(headers.joined(separator: "; "))] \(Self.redacted(requestBody)) → "
             + (responseStatus.map { "\($0) \(Self.redacted(responseBody))" } ?? "dropped")
+        return knownSecrets.filter { $0.count >= 4 }.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
     }
 
     static let credentialHeaders: Set<String> = ["authorization", "cpro-account", "portail-session"]

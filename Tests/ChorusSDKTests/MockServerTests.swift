@@ -127,7 +127,7 @@ struct MockServerTests {
             for try await count in group { #expect(count == 9) }
         }
         #expect(server.requestsServed >= 65)
-        #expect(openServerSockets(port: server.port) >= 2)  // the listener and at least one connection
+        #expect(openServerSockets(port: server.port) >= 1)  // the listener (connections may already be closed)
         // Open raw connections that stay idle, then shut down with them open.
         let idle = try (0..<5).map { _ in try RawSocket(port: server.port) }
         try await Task.sleep(for: .milliseconds(100))

@@ -3,7 +3,12 @@
 /// Chorus Pro clients send `cpro-account` and `content-type` in lower case while the platform's
 /// documentation spells them `Content-Type`; lookups therefore ignore case, while the original spelling
 /// and order are kept for the wire.
-public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+///
+/// Printing headers (``description``, ``debugDescription``, the mirror) never shows the values of
+/// credential headers (`Authorization`, `cpro-account`, `Proxy-Authorization`, `Cookie`, `portail-session`).
+public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible,
+    CustomDebugStringConvertible, CustomReflectable
+{
     /// One header field as it goes on the wire.
     public struct Field: Sendable, Hashable {
         /// The field name, as spelled by whoever set it.
@@ -61,6 +66,22 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// Iterates over the fields in order.
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
+
+    /// Header names whose values are never printed.
+    static let credentialNames: Set<String> = ["authorization", "cpro-account", "proxy-authorization", "cookie", "portail-session"]
+
+    /// `[Name: value, …]` with credential values replaced by `<redacted>`.
+    public var description: String {
+        "[" + fields.map { field in
+            "\(field.name): " + (Self.credentialNames.contains(field.name.lowercased()) ? "<redacted>" : field.value)
+        }.joined(separator: ", ") + "]"
+    }
+
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror showing ``description`` only.
+    public var customMirror: Mirror { Mirror(self, children: ["fields": description]) }
 
     /// Compares two header names the way HTTP does (ASCII case-insensitive).
     static func sameName(_ lhs: String, _ rhs: String) -> Bool {

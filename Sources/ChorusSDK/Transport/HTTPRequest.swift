@@ -24,7 +24,9 @@ public struct HTTPMethod: RawRepresentable, Sendable, Hashable, CustomStringConv
 /// One HTTP request as a transport sends it: a method, an absolute URL, headers and a buffered body.
 ///
 /// Bodies are buffered `Data`, which keeps every request replayable for retries.
-public struct HTTPRequest: Sendable, Hashable {
+///
+/// Its description shows the method, URL, headers (credentials redacted) and the body's size, never the body.
+public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The method.
     public var method: HTTPMethod
     /// The absolute URL.
@@ -33,6 +35,17 @@ public struct HTTPRequest: Sendable, Hashable {
     public var headers: HTTPHeaders
     /// The body, if any.
     public var body: Data?
+
+    /// `POST https://… [headers] (n bytes)`.
+    public var description: String {
+        "\(method) \(url.absoluteString) \(headers) (\(body?.count ?? 0) bytes)"
+    }
+
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+
+    /// A mirror without the body or credential values.
+    public var customMirror: Mirror { Mirror(self, children: ["request": description]) }
 
     /// Creates a request.
     public init(method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil) {

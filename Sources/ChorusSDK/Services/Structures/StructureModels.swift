@@ -282,6 +282,15 @@ public struct RecipientProfile: Sendable, Hashable {
     /// The service chosen, with its own commitment flag, when a service code was given.
     public var service: ServiceDetails?
 
+    /// Creates a profile (``StructureService/recipient(siret:serviceCode:)`` builds them from the platform).
+    public init(structure: StructureDetails, services: [ServiceInfo], requirement: InvoicingRequirement,
+                service: ServiceDetails? = nil) {
+        self.structure = structure
+        self.services = services
+        self.requirement = requirement
+        self.service = service
+    }
+
     /// Whether the invoice must carry a service code.
     public var mustCarryServiceCode: Bool {
         requirement == .serviceCode || requirement == .serviceCodeAndCommitmentNumber
