@@ -78,39 +78,121 @@ defer { serverProcess.terminate() }
 let environment = ChorusEnvironment.custom(apiBaseURL: baseURL, oauthURL: baseURL.appendingPathComponent("api/oauth/token"))
 let query = StructureQuery(identifier: try .siret("78439607900054"))
 
-print("chorus-bench — \(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) cores, server in its own process")
-print("transport   | mode        | bare req/s | SDK req/s | SDK/bare")
-for name in ["urlsession", "curl"] {
-    let transport: any Transport = name == "curl" ? CurlTransport() : URLSessionTransport(configuration: .init(maximumConnectionsPerHost: 32))
-    let client = try ChorusClient(configuration: ChorusConfiguration(environment: environment, credentials: MockTransport.credentials,
-                                                                    transport: transport, cachesReferenceData: false))
-    _ = try await client.structures.search(query)  // token and warm-up
+func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+/// A request sent as is by the bare transport, with credentials obtained once.
+func bareRequest(_ transport: any Transport, path: String, body: String) async throws -> HTTPRequest {
     let tokenAnswer = try await transport.send(HTTPRequest(
         method: .post, url: environment.oauthURL, headers: ["Content-Type": "application/x-www-form-urlencoded"],
         body: Data("grant_type=client_credentials&client_id=\(FakeSeed.clientID)&client_secret=\(FakeSeed.clientSecret)&scope=openid".utf8)))
     let token = JSONValue.parse(tokenAnswer.body)?["access_token"].string ?? ""
-    let bare = HTTPRequest(method: .post, url: baseURL.appendingPathComponent("cpro/structures/v1/rechercher"),
-                           headers: ["Authorization": "Bearer \(token)", "cpro-account": MockTransport.credentials.cproAccountHeaderValue,
-                                     "Content-Type": "application/json;charset=utf-8", "Accept": "application/json;charset=utf-8"],
-                           body: searchBody)
-    for (mode, count, concurrency) in [("sequential", sequentialCount, 1), ("16 parallel", concurrentCount, 16)] {
-        let bareRate = try await measure(count, concurrency: concurrency) { _ = try await transport.send(bare) }
-        let sdkRate = try await measure(count, concurrency: concurrency) {
-            _ = try await client.structures.search(query, page: PageRequest(pageSize: 10))
-        }
-        print(String(format: "%@ | %@ | %10.0f | %9.0f | %7.0f%%", name.padding(toLength: 11, withPad: " ", startingAt: 0),
-                     mode.padding(toLength: 11, withPad: " ", startingAt: 0), bareRate, sdkRate, 100 * sdkRate / bareRate))
-    }
-    // 10 MB PDF upload: time and peak memory above the resident size just before it.
-    let pdf = Data("%PDF-1.4\n".utf8) + Data(count: 10 * 1024 * 1024 - 9)
-    let baseline = currentResident()
-    resetPeak()
-    let started = ContinuousClock.now
-    let upload = try? await client.invoices.uploadPDF(pdf, fileName: "big.pdf")
-    let elapsed = ContinuousClock.now - started
-    let peak = max(0, peakResident() - baseline)
-    print(String(format: "%@ | 10 MB PDF upload: %.0f ms (%@), peak memory +%.1f MB = %.2f × the file",
-                 name.padding(toLength: 11, withPad: " ", startingAt: 0),
-                 Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
-                 upload == nil ? "failed" : "ok", Double(peak) / 1_048_576, Double(peak) / Double(pdf.count)))
+    return HTTPRequest(method: .post, url: baseURL.appendingPathComponent(path),
+                       headers: ["Authorization": "Bearer \(token)", "cpro-account": MockTransport.credentials.cproAccountHeaderValue,
+                                 "Content-Type": "application/json;charset=utf-8", "Accept": "application/json;charset=utf-8"],
+                       body: Data(body.utf8))
 }
+
+let structuredBody = #"{"cadreDeFacturation":{"codeCadreFacturation":"A1_FACTURE_FOURNISSEUR"},"destinataire":{"codeDestinataire":"\#(FakeSeed.noRequirementSIRET)"},"fournisseur":{"codeCoordonneesBancairesFournisseur":144050,"idFournisseur":26262001},"ligneTva":[{"ligneTvaMontantBaseHtParTaux":100,"ligneTvaMontantTvaParTaux":20,"ligneTvaTauxManuel":20}],"lignePoste":[{"lignePosteDenomination":"Bench","lignePosteMontantUnitaireHT":100,"lignePosteNumero":1,"lignePosteQuantite":1,"lignePosteTauxTvaManuel":20}],"modeDepot":"SAISIE_API","montantTotal":{"montantAPayer":120,"montantHtTotal":100,"montantRemiseGlobaleTTC":0,"montantTTC":120,"montantTVA":20,"montantTtcTotal":120},"references":{"deviseFacture":"EUR","modePaiement":"VIREMENT","typeFacture":"FACTURE","typeTva":"TVA_SUR_DEBIT"}}"#
+let benchSubmission = InvoiceSubmission(mode: .structured, recipientSIRET: FakeSeed.noRequirementSIRET, supplierID: 26_262_001,
+                                        bankAccountID: 144_050,
+                                        lines: [InvoiceLine(designation: "Bench", quantity: 1, unitPrice: 100, vatRate: .percentage(20))])
+
+/// Distinct cents for each submitted invoice.
+final class AmountCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+let amountCounter = AmountCounter()
+
+print("chorus-bench — \(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) cores, server in its own process")
+print("each SDK figure is beside the bare transport sending one prepared request of the same operation, in the same run")
+print("transport   | operation | tasks | bare req/s | SDK calls/s | SDK/bare")
+for name in ["urlsession", "curl"] {
+    let transport: any Transport = name == "curl" ? CurlTransport() : URLSessionTransport(configuration: .init(maximumConnectionsPerHost: 64))
+    let client = try ChorusClient(configuration: ChorusConfiguration(environment: environment, credentials: MockTransport.credentials,
+                                                                    transport: transport, cachesReferenceData: false))
+    let existing = try await client.invoices.submit(benchSubmission)
+    let operations: [(String, HTTPRequest, @Sendable () async throws -> Void)] = [
+        ("search", try await bareRequest(transport, path: "cpro/structures/v1/rechercher", body: String(decoding: searchBody, as: UTF8.self)),
+         { _ = try await client.structures.search(query, page: PageRequest(pageSize: 10)) }),
+        ("history", try await bareRequest(transport, path: "cpro/factures/v1/consulter/historique", body: #"{"idFacture":\#(existing.id)}"#),
+         { _ = try await client.invoices.history(invoiceID: existing.id) }),
+        ("submit", try await bareRequest(transport, path: "cpro/factures/v1/soumettre", body: structuredBody),
+         {
+             // A distinct amount per invoice, as real invoices have: the exactly-once search stays small.
+             var submission = benchSubmission
+             submission.lines[0].unitPrice = Amount(minorUnits: 10_000 + amountCounter.next())
+             _ = try await client.invoices.submit(submission)
+         }),
+    ]
+    for (operation, bare, call) in operations {
+        for concurrency in [1, 16, 64] {
+            let count = operation == "submit" ? sequentialCount / 4 : (concurrency == 1 ? sequentialCount : concurrentCount)
+            let bareRate = try await measure(count, concurrency: concurrency) { _ = try await transport.send(bare) }
+            let sdkRate = try await measure(count, concurrency: concurrency, call)
+            print(String(format: "%@ | %@ | %5d | %10.0f | %11.0f | %7.0f%%", pad(name, 11), pad(operation, 9), concurrency,
+                         bareRate, sdkRate, 100 * sdkRate / bareRate))
+        }
+    }
+    // 10 MB PDF upload and a 20 MB download: time, and peak memory above the resident size just before.
+    let pdf = Data("%PDF-1.4\n".utf8) + Data(count: 10 * 1024 * 1024 - 9)
+    var baseline = currentResident()
+    resetPeak()
+    var started = ContinuousClock.now
+    let upload = try await client.invoices.uploadPDF(pdf, fileName: "big.pdf")
+    var elapsed = ContinuousClock.now - started
+    var peak = max(0, peakResident() - baseline)
+    print(String(format: "%@ | 10 MB PDF upload: %.0f ms, peak memory +%.1f MB = %.2f × the file", pad(name, 11), milliseconds(elapsed),
+                 Double(peak) / 1_048_576, Double(peak) / Double(pdf.count)))
+    let second = try await client.invoices.uploadPDF(pdf, fileName: "big2.pdf")
+    var ids: [Int] = []
+    for (index, attachment) in [upload.attachmentID, second.attachmentID].enumerated() {
+        var submission = benchSubmission
+        submission.mode = .pdf
+        submission.invoiceNumber = "BIG-\(name)-\(index)"
+        submission.invoiceDate = CalendarDate(Date())
+        submission.lines = []
+        submission.totals = InvoiceTotals(excludingTax: 100, vat: 20, includingTax: 120, amountToPay: 120)
+        submission.mainAttachment = AttachmentReference(id: attachment, designation: "Facture")
+        ids.append(try await client.invoices.submit(submission).id)
+    }
+    baseline = currentResident()
+    resetPeak()
+    started = ContinuousClock.now
+    let download = try await client.invoices.download(invoiceIDs: ids, format: "PDF")
+    elapsed = ContinuousClock.now - started
+    peak = max(0, peakResident() - baseline)
+    print(String(format: "%@ | %.0f MB download: %.0f ms, peak memory +%.1f MB = %.2f × the file", pad(name, 11),
+                 Double(download.count) / 1_048_576, milliseconds(elapsed), Double(peak) / 1_048_576, Double(peak) / Double(download.count)))
+}
+
+// In memory: paging through 10,000 invoices, and the token for 200 concurrent calls on a cold client.
+let fake = FakeChorusPro()
+await fake.recordJournal(false)
+await fake.seedInvoices(count: 10_000)
+let memoryClient = try ChorusClient(configuration: ChorusConfiguration(environment: MockTransport.environment,
+                                                                      credentials: MockTransport.credentials,
+                                                                      transport: MockTransport(fake: fake)))
+_ = try await memoryClient.invoices.search(InvoiceQuery(), page: PageRequest(pageSize: 100))
+let pagingBaseline = currentResident()
+var seen = 0
+var samples: [String] = []
+for try await _ in memoryClient.invoices.searchAll(InvoiceQuery(), pageSize: 100).items {
+    seen += 1
+    if seen % 2_500 == 0 { samples.append("\(seen): +\(max(0, currentResident() - pagingBaseline) / 1_048_576) MB") }
+}
+print("paging      | \(seen) invoices, 100 per page; resident memory above the start at " + samples.joined(separator: ", "))
+
+await fake.recordJournal(true)
+let cold = try ChorusClient(configuration: ChorusConfiguration(environment: MockTransport.environment, credentials: MockTransport.credentials,
+                                                              transport: MockTransport(fake: fake), cachesReferenceData: false))
+try await withThrowingTaskGroup(of: Void.self) { group in
+    for _ in 0..<200 { group.addTask { _ = try await cold.references.countries() } }
+    try await group.waitForAll()
+}
+let tokenRequests = await fake.journal.filter { $0.path.hasSuffix("/oauth/token") }.count
+print("tokens      | 200 concurrent calls on a cold client → \(tokenRequests) token request(s)")

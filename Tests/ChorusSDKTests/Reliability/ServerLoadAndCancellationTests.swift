@@ -75,18 +75,20 @@ struct ServerLoadAndCancellationTests {
             waited += 1
         }
         try await Task.sleep(for: .milliseconds(100))
+        let connectionsBefore = harness.server?.liveConnectionThreads ?? 0
         task.cancel()
         let error = try await #require(throws: ChorusError.self) { try await task.value }
         #expect(error.code == .cancelled)
         #expect(await harness.fake.storedInvoices.isEmpty)
         if let server = harness.server {
-            // The server noticed the hang-up and ended the fake's work for that connection.
+            // The server noticed the hang-up and ended the fake's work for that connection (idle keep-alive
+            // connections of the client may stay open).
             var threads = server.liveConnectionThreads
-            for _ in 0..<100 where threads > 0 {
+            for _ in 0..<150 where threads >= connectionsBefore {
                 try await Task.sleep(for: .milliseconds(20))
                 threads = server.liveConnectionThreads
             }
-            #expect(threads <= 1)  // at most the client's idle keep-alive connection
+            #expect(threads < connectionsBefore)
         }
         harness.finish()
         if kind == .curl {

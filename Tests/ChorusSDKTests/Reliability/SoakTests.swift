@@ -71,7 +71,10 @@ struct SoakTests {
               + "\(stored.count) stored, \(faultsSeen) faults injected")
         #expect(outcomes.count == count)
         #expect(Set(confirmed).count == confirmed.count, "an invoice was confirmed twice")
-        #expect(storedIDs == Set(confirmed), "the store differs from the confirmed submissions")
+        let storedNotConfirmed = storedIDs.subtracting(confirmed)
+        let confirmedNotStored = Set(confirmed).subtracting(storedIDs)
+        #expect(storedNotConfirmed.isEmpty, "\(storedNotConfirmed.count) stored invoice(s) were not confirmed (lost answers)")
+        #expect(confirmedNotStored.isEmpty, "\(confirmedNotStored.count) confirmed invoice(s) are missing from the store")
         #expect(Set(amounts).count == amounts.count, "duplicate invoice in the store")
         #expect(faultsSeen > count / 10)
     }

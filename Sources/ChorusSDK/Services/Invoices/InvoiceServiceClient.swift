@@ -5,6 +5,7 @@ public struct InvoiceServiceClient: InvoiceService {
     private let pipeline: RequestPipeline
     private let structures: StructureServiceClient
     private let references: ReferenceServiceClient
+    private let recipients = RecipientProfileCache()
 
     package init(pipeline: RequestPipeline, structures: StructureServiceClient, references: ReferenceServiceClient) {
         self.pipeline = pipeline
@@ -80,14 +81,7 @@ public struct InvoiceServiceClient: InvoiceService {
                                   message: "the answer carries no identifiantFactureCPP; the outcome is unknown.",
                                   httpStatus: response.status)
             } catch let error as ChorusError where Self.outcomeUnknown(error) {
-                let candidates: [InvoiceSummary]
-                do {
-                    candidates = try await matching(lookup).filter { !existing.contains($0.id) }
-                } catch {
-                    throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
-                                      message: "the answer was lost and the search that would tell whether the invoice exists failed.",
-                                      underlyingError: error as? ChorusError)
-                }
+                let candidates = try await matchingAfterLostAnswer(lookup).filter { !existing.contains($0.id) }
                 if candidates.count == 1, let found = candidates.first {
                     return SubmittedInvoice(id: found.id, number: found.number, status: found.status, depositDate: found.depositDate,
                                             supplierIdentifier: nil, certificateFingerprint: nil, recoveredAfterLostAnswer: true)
@@ -111,6 +105,29 @@ public struct InvoiceServiceClient: InvoiceService {
     /// Failures after which the invoice may or may not exist.
     static func outcomeUnknown(_ error: ChorusError) -> Bool {
         [.connectionLost, .timedOut, .serverError, .rateLimited, .decodingFailed, .transport, .responseTooLarge].contains(error.code)
+    }
+
+    /// The look-up after a lost answer. It is a read, so it is tried harder than the retry policy's attempts
+    /// (up to 6 rounds with backoff): giving up here would leave the caller not knowing whether the invoice exists.
+    private func matchingAfterLostAnswer(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
+        var round = 1
+        while true {
+            do {
+                return try await matching(lookup)
+            } catch let error as ChorusError {
+                let definitive: Set<ChorusError.Code> = [.pisteAuthenticationFailed, .technicalAccountAuthenticationFailed,
+                                                          .notSubscribed, .cancelled, .invalidInput]
+                guard round < 6, !definitive.contains(error.code) else {
+                    throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                                      message: "the answer was lost and the search that would tell whether the invoice exists failed.",
+                                      underlyingError: error)
+                }
+                do { try await pipeline.configuration.clock.sleep(.milliseconds(250 << round)) } catch {
+                    throw ChorusError(.cancelled, operation: .soumettreFacture, message: "cancelled while looking for a lost answer.")
+                }
+                round += 1
+            }
+        }
     }
 
     /// Invoices that could be this submission: same supplier, same total including tax, deposited since
@@ -156,7 +173,11 @@ public struct InvoiceServiceClient: InvoiceService {
         var profile: RecipientProfile?
         if checkRecipient {
             do {
-                profile = try await structures.recipient(siret: submission.recipientSIRET, serviceCode: submission.serviceCode)
+                let structures = self.structures
+                profile = try await recipients.profile(siret: submission.recipientSIRET, serviceCode: submission.serviceCode,
+                                                       now: pipeline.configuration.clock.now()) {
+                    try await structures.recipient(siret: submission.recipientSIRET, serviceCode: submission.serviceCode)
+                }
             } catch let error as ChorusError where error.code == .invalidInput {
                 problems.append(error.asProblem)
             }
