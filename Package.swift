@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ChorusSDKCurl", targets: ["ChorusSDKCurl"]),
         .executable(name: "chorus-mock-server", targets: ["chorus-mock-server"]),
         .executable(name: "chorus-demo", targets: ["chorus-demo"]),
+        .executable(name: "chorus-sample-documents", targets: ["chorus-sample-documents"]),
     ],
     targets: [
         .target(name: "ChorusSDK", swiftSettings: strictSettings),
@@ -27,6 +28,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "ChorusMock", dependencies: ["ChorusSDK", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(name: "chorus-mock-server", dependencies: ["ChorusMock"], swiftSettings: strictSettings),
+        .executableTarget(name: "chorus-sample-documents", dependencies: ["ChorusSDK"], swiftSettings: strictSettings),
         .executableTarget(name: "chorus-bench", dependencies: ["ChorusSDK", "ChorusSDKCurl", "ChorusMock"],
                           swiftSettings: strictSettings),
         // Examples: the seed's journey (`swift run chorus-demo`) and one program per task; all run on the fake.
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(
             name: "ChorusSDKTests",
             dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl"],
+            resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
     ],

@@ -79,8 +79,19 @@ extension FakeChorusPro {
         if let payable = document.payable, payable != ttc - (document.prepaid ?? 0) {
             return reject("Montant à payer \(payable) incohérent avec le TTC \(ttc).")
         }
-        if document.paymentMeansCode == nil && document.typeCode != "381" {
-            return reject("Le moyen de paiement (balise : BT-81) est obligatoire.")
+        if document.paymentMeansCode == nil {
+            return reject("L'element FichierXml.SupplyChainTradeTransaction.ApplicableHeaderTradeSettlement."
+                          + "SpecifiedTradeSettlementPaymentMeans.TypeCode.value est obligatoire.")
+        }
+        if document.paymentMeansCode == "58" {
+            return reject("Le moyen de paiement 58 n'est pas accepte : un virement est declare avec le code 30.")
+        }
+        if document.grossPriceWithoutDiscount {
+            return reject("L'element (AppliedTradeAllowanceCharge.ActualAmount.value) est obligatoire si l'element "
+                          + "(SpecifiedLineTradeAgreement.GrossPriceProductTradePrice) est renseigne.")
+        }
+        if document.typeCode == "381", [ht, tva, ttc].contains(where: { $0 < 0 }) {
+            return reject("Un avoir (381) porte des montants positifs.")
         }
         if invoices.values.contains(where: { $0.supplierID == supplier.id && $0.number == number && $0.status != "REJETEE" })
             || fluxes.values.contains(where: { $0.outcomes.contains { $0.invoiceNumber == number && $0.error == nil } }) {

@@ -22,6 +22,8 @@ struct InvoiceDocument {
     var payable: Decimal?
     var prepaid: Decimal?
     var paymentMeansCode: String?
+    /// A line gives a gross price (BT-148) without its price discount (BT-147).
+    var grossPriceWithoutDiscount = false
 }
 
 /// Reads UBL 2.1 (`Invoice`, `CreditNote`), CII D16B (`CrossIndustryInvoice`) and Factur-X PDFs (the
@@ -45,16 +47,17 @@ enum InvoiceDocumentReader {
     }
 
     private static func ubl(_ xml: ElementCollector, root: String) -> InvoiceDocument {
-        let buyer = xml.first("AccountingCustomerParty/Party/PartyLegalEntity/CompanyID")
-            ?? xml.first("AccountingCustomerParty/Party/PartyIdentification/ID")
+        // The SIRET goes in PartyIdentification (scheme 0009); older routes put it in PartyLegalEntity/CompanyID.
+        let buyer = xml.first("AccountingCustomerParty/Party/PartyIdentification/ID")
+            ?? xml.first("AccountingCustomerParty/Party/PartyLegalEntity/CompanyID")
         return InvoiceDocument(
             number: xml.text("\(root)/ID"), issueDate: xml.text("\(root)/IssueDate"),
             typeCode: xml.text("\(root)/InvoiceTypeCode") ?? xml.text("\(root)/CreditNoteTypeCode"),
             currency: xml.text("\(root)/DocumentCurrencyCode"), buyerReference: xml.text("\(root)/BuyerReference"),
             purchaseOrder: xml.text("OrderReference/ID"), contract: xml.text("ContractDocumentReference/ID"),
             precedingInvoice: xml.text("BillingReference/InvoiceDocumentReference/ID"),
-            supplierID: xml.text("AccountingSupplierParty/Party/PartyLegalEntity/CompanyID")
-                ?? xml.text("AccountingSupplierParty/Party/PartyIdentification/ID"),
+            supplierID: xml.text("AccountingSupplierParty/Party/PartyIdentification/ID")
+                ?? xml.text("AccountingSupplierParty/Party/PartyLegalEntity/CompanyID"),
             buyerID: buyer?.text, buyerScheme: buyer?.attributes["schemeID"],
             taxExclusive: xml.amount("LegalMonetaryTotal/TaxExclusiveAmount"), taxTotal: xml.amount("\(root)/TaxTotal/TaxAmount"),
             taxInclusive: xml.amount("LegalMonetaryTotal/TaxInclusiveAmount"), payable: xml.amount("LegalMonetaryTotal/PayableAmount"),
@@ -62,7 +65,17 @@ enum InvoiceDocumentReader {
     }
 
     private static func cii(_ xml: ElementCollector) -> InvoiceDocument {
-        let buyer = xml.first("BuyerTradeParty/SpecifiedLegalOrganization/ID")
+        var document = ciiTerms(xml)
+        document.grossPriceWithoutDiscount = xml.count("GrossPriceProductTradePrice")
+            > xml.count("GrossPriceProductTradePrice/AppliedTradeAllowanceCharge/ActualAmount")
+        return document
+    }
+
+    private static func ciiTerms(_ xml: ElementCollector) -> InvoiceDocument {
+        // EN 16931 convention: the SIRET in GlobalID (0009), the SIREN in SpecifiedLegalOrganization; the legacy
+        // Chorus convention puts the SIRET in SpecifiedLegalOrganization with schemeID 1.
+        let buyer = xml.first("BuyerTradeParty/GlobalID") ?? xml.first("BuyerTradeParty/ID")
+            ?? xml.first("BuyerTradeParty/SpecifiedLegalOrganization/ID")
         var date = xml.text("ExchangedDocument/IssueDateTime/DateTimeString")
         if let raw = date, raw.count == 8 {  // format 102: yyyyMMdd
             date = "\(raw.prefix(4))-\(raw.dropFirst(4).prefix(2))-\(raw.suffix(2))"
@@ -74,7 +87,8 @@ enum InvoiceDocumentReader {
             purchaseOrder: xml.text("BuyerOrderReferencedDocument/IssuerAssignedID"),
             contract: xml.text("ContractReferencedDocument/IssuerAssignedID"),
             precedingInvoice: xml.text("InvoiceReferencedDocument/IssuerAssignedID"),
-            supplierID: xml.text("SellerTradeParty/SpecifiedLegalOrganization/ID"),
+            supplierID: xml.text("SellerTradeParty/GlobalID") ?? xml.text("SellerTradeParty/ID")
+                ?? xml.text("SellerTradeParty/SpecifiedLegalOrganization/ID"),
             buyerID: buyer?.text, buyerScheme: buyer?.attributes["schemeID"],
             taxExclusive: xml.amount("SpecifiedTradeSettlementHeaderMonetarySummation/TaxBasisTotalAmount"),
             taxTotal: xml.amount("SpecifiedTradeSettlementHeaderMonetarySummation/TaxTotalAmount"),
@@ -93,6 +107,7 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
     private var open: [Element] = []
     private var elements: [Element] = []
 
+    func count(_ suffix: String) -> Int { elements.filter { $0.path.hasSuffix("/" + suffix) }.count }
     func first(_ suffix: String) -> Element? { elements.first { $0.path.hasSuffix("/" + suffix) || $0.path == suffix } }
     func text(_ suffix: String) -> String? {
         first(suffix).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }

@@ -170,6 +170,19 @@ for name in ["urlsession", "curl"] {
                  Double(download.count) / 1_048_576, milliseconds(elapsed), Double(peak) / 1_048_576, Double(peak) / Double(download.count)))
 }
 
+// Invoice documents: a 20-line invoice written as CII and as UBL.
+var twentyLines = SampleDocuments.twoRatesInvoice()
+twentyLines.lines = (1...20).map { index in
+    DocumentLine(id: String(index), name: "Article \(index)", quantity: Amount(index), unitCode: "C62",
+                 netPrice: Amount(minorUnits: 1000 + index * 37), vatCategory: .standard, vatRate: index % 2 == 0 ? 20 : "5.5")
+}
+for (syntax, write) in [("CII", { _ = CIIWriter.write(twentyLines) }), ("UBL", { _ = UBLWriter.write(twentyLines) })] as [(String, () -> Void)] {
+    let rounds = quick ? 500 : 5000
+    let started = ContinuousClock.now
+    for _ in 0..<rounds { write() }
+    print("documents   | \(syntax) 20-line invoice: \(Int(rate(rounds, ContinuousClock.now - started))) documents/s (target ≥ 2,000/s)")
+}
+
 // In memory: paging through 10,000 invoices, and the token for 200 concurrent calls on a cold client.
 let fake = FakeChorusPro()
 await fake.recordJournal(false)

@@ -15,6 +15,9 @@ public protocol InvoiceService: Sendable {
     func submit(_ submission: InvoiceSubmission) async throws -> SubmittedInvoice
     /// Deposits a UBL, CII or Factur-X file, or a `.tar.gz` of several (`deposer/flux`).
     func depositFile(_ data: Data, fileName: String, syntax: FluxSyntax) async throws -> FluxDeposit
+    /// Validates an EN 16931 document against the official rules and Chorus Pro's (the recipient's requirement
+    /// looked up unless given), writes it as CII or UBL, and deposits it (`IN_DP_E1_CII_16B`, `IN_DP_E1_UBL_INVOICE`).
+    func depositDocument(_ document: InvoiceDocument, syntax: FluxSyntax, requirement: InvoicingRequirement?) async throws -> FluxDeposit
     /// A flux's report (`consulterCRDetaille`, falling back to `consulterCR`).
     func fluxReport(_ fluxNumber: String) async throws -> FluxReport
     /// Polls a flux with backoff until a final state, then returns its integrated and rejected invoices.
@@ -46,6 +49,10 @@ extension InvoiceService {
     /// Validates against local rules and the recipient's rules.
     public func validate(_ submission: InvoiceSubmission) async throws -> [ValidationProblem] {
         try await validate(submission, checkRecipient: true)
+    }
+    /// Deposits a document as CII, looking the recipient's requirement up.
+    public func depositDocument(_ document: InvoiceDocument, syntax: FluxSyntax = .cii) async throws -> FluxDeposit {
+        try await depositDocument(document, syntax: syntax, requirement: nil)
     }
     /// Every invoice matching the query, 100 per request.
     public func searchAll(_ query: InvoiceQuery) -> PageSequence<InvoiceSummary> { searchAll(query, pageSize: 100) }

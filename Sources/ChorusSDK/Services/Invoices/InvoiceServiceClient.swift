@@ -53,6 +53,25 @@ public struct InvoiceServiceClient: InvoiceService {
         return try pipeline.decode(FluxDeposit.self, from: response, operation: .deposerFluxFacture)
     }
 
+    public func depositDocument(_ document: InvoiceDocument, syntax: FluxSyntax, requirement: InvoicingRequirement?) async throws -> FluxDeposit {
+        var needs = requirement
+        if needs == nil, let siret = document.buyer.identifier?.value {
+            needs = try await structures.recipient(siret: siret, serviceCode: document.buyerReference).requirement
+        }
+        let problems = DocumentValidator.problems(in: document, profile: .chorusPro(needs ?? .nothing))
+        if !problems.isEmpty { throw ChorusError.invalid(.deposerFluxFacture, problems) }
+        let data: Data
+        switch syntax {
+        case .ubl: data = UBLWriter.write(document)
+        case .cii: data = CIIWriter.write(document)
+        default:
+            throw ChorusError.invalidInput(.deposerFluxFacture, field: "syntaxeFlux", rule: "document.syntax",
+                                           "documents are written as IN_DP_E1_CII_16B or IN_DP_E1_UBL_INVOICE")
+        }
+        return try await depositFile(data, fileName: "\(document.number.filter { $0.isLetter || $0.isNumber || $0 == "-" }).xml",
+                                     syntax: syntax)
+    }
+
     // MARK: Checking and submitting
 
     public func validate(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> [ValidationProblem] {

@@ -1,0 +1,218 @@
+import Foundation
+
+/// Writes an ``InvoiceDocument`` as UN/CEFACT CII D16B (`rsm:CrossIndustryInvoice`), elements in XSD order,
+/// UTF-8, the same bytes for the same document. Totals come from ``DocumentTotals/compute(_:)``.
+public enum CIIWriter {
+    /// The CII XML of `document`.
+    public static func write(_ document: InvoiceDocument, profile: CIIProfile = .en16931) -> Data {
+        Data(xml(document, profile: profile).utf8)
+    }
+
+    /// The CII XML of `document`, as text.
+    public static func xml(_ document: InvoiceDocument, profile: CIIProfile = .en16931) -> String {
+        let totals = DocumentTotals.compute(document)
+        let basic = profile == .facturXBasic
+        var xml = XMLBuilder()
+        xml.open("rsm:CrossIndustryInvoice", [
+            ("xmlns:rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"),
+            ("xmlns:qdt", "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"),
+            ("xmlns:ram", "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"),
+            ("xmlns:udt", "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100"),
+        ])
+        xml.open("rsm:ExchangedDocumentContext")
+        if let process = document.businessProcess {
+            xml.group("ram:BusinessProcessSpecifiedDocumentContextParameter") { $0.element("ram:ID", process) }
+        }
+        xml.group("ram:GuidelineSpecifiedDocumentContextParameter") { $0.element("ram:ID", profile.guideline) }
+        xml.close("rsm:ExchangedDocumentContext")
+
+        xml.open("rsm:ExchangedDocument")
+        xml.element("ram:ID", document.number)
+        xml.element("ram:TypeCode", document.typeCode.rawValue)
+        xml.group("ram:IssueDateTime") { $0.element("udt:DateTimeString", document.issueDate.compact, [("format", "102")]) }
+        for note in document.notes {
+            xml.group("ram:IncludedNote") { group in
+                group.element("ram:Content", note.text)
+                group.optional("ram:SubjectCode", note.subjectCode)
+            }
+        }
+        xml.close("rsm:ExchangedDocument")
+
+        xml.open("rsm:SupplyChainTradeTransaction")
+        for (line, net) in zip(document.lines, totals.lineNets) { writeLine(line, net: net, basic: basic, into: &xml) }
+
+        xml.open("ram:ApplicableHeaderTradeAgreement")
+        xml.optional("ram:BuyerReference", document.buyerReference)
+        writeParty("ram:SellerTradeParty", document.seller, profile: profile, into: &xml)
+        writeParty("ram:BuyerTradeParty", document.buyer, profile: profile, into: &xml)
+        if let order = document.purchaseOrderReference, !order.isEmpty {
+            xml.group("ram:BuyerOrderReferencedDocument") { $0.element("ram:IssuerAssignedID", order) }
+        }
+        if let contract = document.contractReference, !contract.isEmpty {
+            xml.group("ram:ContractReferencedDocument") { $0.element("ram:IssuerAssignedID", contract) }
+        }
+        xml.close("ram:ApplicableHeaderTradeAgreement")
+        xml.empty("ram:ApplicableHeaderTradeDelivery")
+        writeSettlement(document, totals: totals, profile: profile, into: &xml)
+        xml.close("rsm:SupplyChainTradeTransaction")
+        xml.close("rsm:CrossIndustryInvoice")
+        return xml.text
+    }
+
+    private static func writeLine(_ line: DocumentLine, net: Amount, basic: Bool, into xml: inout XMLBuilder) {
+        xml.open("ram:IncludedSupplyChainTradeLineItem")
+        xml.group("ram:AssociatedDocumentLineDocument") { $0.element("ram:LineID", line.id) }
+        xml.group("ram:SpecifiedTradeProduct") { product in
+            if !basic { product.optional("ram:SellerAssignedID", line.sellerItemID) }
+            product.element("ram:Name", line.name)
+            if !basic { product.optional("ram:Description", line.itemDescription) }
+        }
+        xml.open("ram:SpecifiedLineTradeAgreement")
+        if let gross = line.grossPrice, let discount = line.priceDiscount {  // a gross price only with its discount (Chorus)
+            xml.group("ram:GrossPriceProductTradePrice") { price in
+                price.element("ram:ChargeAmount", gross.plain)
+                price.group("ram:AppliedTradeAllowanceCharge") { charge in
+                    charge.group("ram:ChargeIndicator") { $0.element("udt:Indicator", "false") }
+                    charge.element("ram:ActualAmount", discount.plain)
+                }
+            }
+        }
+        xml.group("ram:NetPriceProductTradePrice") { price in
+            price.element("ram:ChargeAmount", line.netPrice.plain)
+            if let base = line.baseQuantity { price.element("ram:BasisQuantity", base.plain, [("unitCode", line.unitCode)]) }
+        }
+        xml.close("ram:SpecifiedLineTradeAgreement")
+        xml.group("ram:SpecifiedLineTradeDelivery") {
+            $0.element("ram:BilledQuantity", line.quantity.plain, [("unitCode", line.unitCode)])
+        }
+        xml.open("ram:SpecifiedLineTradeSettlement")
+        xml.group("ram:ApplicableTradeTax") { tax in
+            tax.element("ram:TypeCode", "VAT")
+            tax.element("ram:CategoryCode", line.vatCategory.rawValue)
+            tax.optional("ram:RateApplicablePercent", line.vatRate?.plain)
+        }
+        xml.group("ram:SpecifiedTradeSettlementLineMonetarySummation") { $0.element("ram:LineTotalAmount", net.money) }
+        xml.close("ram:SpecifiedLineTradeSettlement")
+        xml.close("ram:IncludedSupplyChainTradeLineItem")
+    }
+
+    private static func writeParty(_ name: String, _ party: DocumentParty, profile: CIIProfile, into xml: inout XMLBuilder) {
+        xml.open(name)
+        let legacy: Bool = if case .chorusLegacyE1 = profile { true } else { false }
+        if let identifier = party.identifier, !legacy {
+            if let scheme = identifier.scheme {
+                xml.element("ram:GlobalID", identifier.value, [("schemeID", scheme)])
+            } else {
+                xml.element("ram:ID", identifier.value)
+            }
+        }
+        xml.element("ram:Name", party.name)
+        if legacy, let siret = party.identifier?.value {
+            xml.group("ram:SpecifiedLegalOrganization") { $0.element("ram:ID", siret, [("schemeID", "1")]) }
+        } else if let legal = party.legalRegistration {
+            xml.group("ram:SpecifiedLegalOrganization") { $0.element("ram:ID", legal.value, legal.scheme.map { [("schemeID", $0)] } ?? []) }
+        }
+        if let contact = party.contact, profile != .facturXBasic {
+            xml.group("ram:DefinedTradeContact") { group in
+                group.optional("ram:PersonName", contact.name)
+                if let phone = contact.phone { group.group("ram:TelephoneUniversalCommunication") { $0.element("ram:CompleteNumber", phone) } }
+                if let email = contact.email { group.group("ram:EmailURIUniversalCommunication") { $0.element("ram:URIID", email) } }
+            }
+        }
+        xml.group("ram:PostalTradeAddress") { address in
+            address.optional("ram:PostcodeCode", party.address.postalCode)
+            address.optional("ram:LineOne", party.address.line1)
+            address.optional("ram:LineTwo", party.address.line2)
+            address.optional("ram:CityName", party.address.city)
+            address.element("ram:CountryID", party.address.countryCode)
+        }
+        if let vat = party.vatNumber {
+            xml.group("ram:SpecifiedTaxRegistration") { $0.element("ram:ID", vat, [("schemeID", "VA")]) }
+        }
+        xml.close(name)
+    }
+
+    private static func writeSettlement(_ document: InvoiceDocument, totals: DocumentTotals, profile: CIIProfile,
+                                        into xml: inout XMLBuilder) {
+        xml.open("ram:ApplicableHeaderTradeSettlement")
+        xml.optional("ram:PaymentReference", document.paymentMeans?.remittanceInformation)
+        xml.element("ram:InvoiceCurrencyCode", document.currency)
+        if let payee = document.payee { writeParty("ram:PayeeTradeParty", payee, profile: profile, into: &xml) }
+        if let means = document.paymentMeans {
+            xml.group("ram:SpecifiedTradeSettlementPaymentMeans") { group in
+                group.element("ram:TypeCode", means.code)
+                if means.iban != nil || means.accountName != nil {
+                    group.group("ram:PayeePartyCreditorFinancialAccount") { account in
+                        account.optional("ram:IBANID", means.iban)
+                        if profile != .facturXBasic { account.optional("ram:AccountName", means.accountName) }
+                    }
+                }
+                if let bic = means.bic, profile != .facturXBasic {
+                    group.group("ram:PayeeSpecifiedCreditorFinancialInstitution") { $0.element("ram:BICID", bic) }
+                }
+            }
+        }
+        for group in totals.vatGroups {
+            xml.group("ram:ApplicableTradeTax") { tax in
+                tax.element("ram:CalculatedAmount", group.tax.money)
+                tax.element("ram:TypeCode", "VAT")
+                if group.category.needsExemptionReason { tax.element("ram:ExemptionReason", exemptionText(group.category)) }
+                tax.element("ram:BasisAmount", group.basis.money)
+                tax.element("ram:CategoryCode", group.category.rawValue)
+                tax.optional("ram:DueDateTypeCode", group.category == .standard ? document.vatPointDateCode : nil)
+                tax.optional("ram:RateApplicablePercent", group.rate?.plain)
+            }
+        }
+        for (charge, isCharge) in document.allowances.map({ ($0, false) }) + document.charges.map({ ($0, true) }) {
+            xml.group("ram:SpecifiedTradeAllowanceCharge") { group in
+                group.group("ram:ChargeIndicator") { $0.element("udt:Indicator", isCharge ? "true" : "false") }
+                group.element("ram:ActualAmount", charge.amount.money)
+                group.optional("ram:ReasonCode", charge.reasonCode)
+                group.optional("ram:Reason", charge.reason)
+                group.group("ram:CategoryTradeTax") { tax in
+                    tax.element("ram:TypeCode", "VAT")
+                    tax.element("ram:CategoryCode", charge.vatCategory.rawValue)
+                    tax.optional("ram:RateApplicablePercent", charge.vatRate?.plain)
+                }
+            }
+        }
+        if document.paymentTerms != nil || document.dueDate != nil {
+            xml.group("ram:SpecifiedTradePaymentTerms") { terms in
+                terms.optional("ram:Description", document.paymentTerms)
+                if let due = document.dueDate {
+                    terms.group("ram:DueDateDateTime") { $0.element("udt:DateTimeString", due.compact, [("format", "102")]) }
+                }
+            }
+        }
+        xml.group("ram:SpecifiedTradeSettlementHeaderMonetarySummation") { sums in
+            sums.element("ram:LineTotalAmount", totals.lineTotal.money)
+            if !document.charges.isEmpty { sums.element("ram:ChargeTotalAmount", totals.chargeTotal.money) }
+            if !document.allowances.isEmpty { sums.element("ram:AllowanceTotalAmount", totals.allowanceTotal.money) }
+            sums.element("ram:TaxBasisTotalAmount", totals.taxBasisTotal.money)
+            sums.element("ram:TaxTotalAmount", totals.taxTotal.money, [("currencyID", document.currency)])
+            sums.element("ram:GrandTotalAmount", totals.grandTotal.money)
+            if totals.prepaid != .zero { sums.element("ram:TotalPrepaidAmount", totals.prepaid.money) }
+            sums.element("ram:DuePayableAmount", totals.duePayable.money)
+        }
+        if let preceding = document.precedingInvoice {
+            xml.group("ram:InvoiceReferencedDocument") { reference in
+                reference.element("ram:IssuerAssignedID", preceding.number)
+                if let date = preceding.issueDate {
+                    reference.group("ram:FormattedIssueDateTime") { $0.element("qdt:DateTimeString", date.compact, [("format", "102")]) }
+                }
+            }
+        }
+        xml.close("ram:ApplicableHeaderTradeSettlement")
+    }
+
+    /// A default exemption text per category (BT-120).
+    static func exemptionText(_ category: VATCategory) -> String {
+        switch category {
+        case .reverseCharge: "Autoliquidation"
+        case .intraCommunity: "Livraison intracommunautaire exonérée"
+        case .export: "Exportation hors UE exonérée"
+        case .outsideScope: "Hors du champ de la TVA"
+        default: "Exonération de TVA"
+        }
+    }
+}

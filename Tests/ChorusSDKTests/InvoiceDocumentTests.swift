@@ -1,0 +1,260 @@
+import ChorusMock
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import ChorusSDK
+
+/// Evaluates a path of prefixed element names (`rsm:ExchangedDocument/ram:ID`, `@attr` last) by local names.
+func xpathValues(_ xml: Data, _ path: String) throws -> [String] {
+    let document = try XMLDocument(data: xml)
+    let steps = path.split(separator: "/").map { step -> String in
+        if step.hasPrefix("@") { return "@\(step.dropFirst())" }
+        let local = step.split(separator: ":").last.map(String.init) ?? String(step)
+        return "*[local-name()='\(local)']"
+    }
+    let nodes = try document.nodes(forXPath: "/" + steps.joined(separator: "/"))
+    return nodes.compactMap(\.stringValue)
+}
+
+@Suite("Invoice documents")
+struct InvoiceDocumentTests {
+    static let invoice = SampleDocuments.twoRatesInvoice()
+
+    @Test("every business term sits at its XPath in CII", arguments: [
+        ("BT-1", "rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID", "F2026-0101"),
+        ("BT-2", "rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString", "20261102"),
+        ("BT-3", "rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:TypeCode", "380"),
+        ("BT-23", "rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:BusinessProcessSpecifiedDocumentContextParameter/ram:ID", "A1"),
+        ("BT-24", "rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID", "urn:cen.eu:en16931:2017"),
+        ("BT-5", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode", "EUR"),
+        ("BT-27", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:Name", "ATELIER DUPONT SARL"),
+        ("BT-29", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:GlobalID", "81200456700010"),
+        ("BT-31", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:SpecifiedTaxRegistration/ram:ID", "FR32812004567"),
+        ("BT-46 scheme", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:GlobalID/@schemeID", "0009"),
+        ("BT-47", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID", "217500010"),
+        ("BT-81", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode", "30"),
+        ("BT-84", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayeePartyCreditorFinancialAccount/ram:IBANID", "FR7630006000011234567890189"),
+        ("BT-92", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ActualAmount", "10.00"),
+        ("BT-106", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:LineTotalAmount", "514.10"),
+        ("BT-107", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:AllowanceTotalAmount", "10.00"),
+        ("BT-109", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxBasisTotalAmount", "504.10"),
+        ("BT-110", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxTotalAmount", "97.78"),
+        ("BT-112", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:GrandTotalAmount", "601.88"),
+        ("BT-115", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:DuePayableAmount", "601.88"),
+        ("BT-117", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CalculatedAmount", "96.63|1.15"),
+        ("BT-131", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount", "342.00|20.93|151.17"),
+        ("BT-147", "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ActualAmount", "8.83"),
+    ])
+    func ciiTerms(_ term: String, _ path: String, _ expected: String) throws {
+        let values = try xpathValues(CIIWriter.write(Self.invoice), path)
+        #expect(values.joined(separator: "|") == expected, "\(term)")
+    }
+
+    @Test("every business term sits at its XPath in UBL", arguments: [
+        ("BT-1", "Invoice/cbc:ID", "F2026-0101"), ("BT-2", "Invoice/cbc:IssueDate", "2026-11-02"),
+        ("BT-3", "Invoice/cbc:InvoiceTypeCode", "380"), ("BT-9", "Invoice/cbc:DueDate", "2026-12-02"),
+        ("BT-24", "Invoice/cbc:CustomizationID", "urn:cen.eu:en16931:2017"),
+        ("BT-46", "Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID", "21750001000012"),
+        ("BT-46 scheme", "Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyIdentification/cbc:ID/@schemeID", "0009"),
+        ("BT-81", "Invoice/cac:PaymentMeans/cbc:PaymentMeansCode", "30"),
+        ("BT-110", "Invoice/cac:TaxTotal/cbc:TaxAmount", "97.78"),
+        ("BT-116", "Invoice/cac:TaxTotal/cac:TaxSubtotal/cbc:TaxableAmount", "483.17|20.93"),
+        ("BT-112", "Invoice/cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount", "601.88"),
+        ("BT-129", "Invoice/cac:InvoiceLine/cbc:InvoicedQuantity", "4|2|1"),
+        ("BT-146", "Invoice/cac:InvoiceLine/cac:Price/cbc:PriceAmount", "85.5|10.465|151.17"),
+    ])
+    func ublTerms(_ term: String, _ path: String, _ expected: String) throws {
+        let values = try xpathValues(UBLWriter.write(Self.invoice), path)
+        #expect(values.joined(separator: "|") == expected, "\(term)")
+    }
+
+    @Test("a credit note: 381, positive amounts, its preceding invoice, in both syntaxes")
+    func creditNote() throws {
+        let note = SampleDocuments.creditNote()
+        let cii = CIIWriter.write(note)
+        #expect(try xpathValues(cii, "rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:TypeCode") == ["381"])
+        #expect(try xpathValues(cii, "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument/ram:IssuerAssignedID") == ["F2026-0101"])
+        let ubl = UBLWriter.write(note)
+        #expect(try xpathValues(ubl, "CreditNote/cbc:CreditNoteTypeCode") == ["381"])
+        #expect(try xpathValues(ubl, "CreditNote/cac:CreditNoteLine/cbc:CreditedQuantity") == ["1"])
+        #expect(try xpathValues(ubl, "CreditNote/cac:LegalMonetaryTotal/cbc:PayableAmount") == ["102.60"])
+    }
+
+    @Test("the writers are deterministic and match the golden files checked by the official rules")
+    func golden() throws {
+        let directory = try #require(Bundle.module.url(forResource: "Golden", withExtension: nil))
+        let cii = try String(contentsOf: directory.appendingPathComponent("cii-invoice-two-rates.xml"), encoding: .utf8)
+        let ubl = try String(contentsOf: directory.appendingPathComponent("ubl-credit-note.xml"), encoding: .utf8)
+        #expect(CIIWriter.xml(Self.invoice) == cii)
+        #expect(UBLWriter.xml(SampleDocuments.creditNote()) == ubl)
+        #expect(CIIWriter.write(Self.invoice) == CIIWriter.write(Self.invoice))
+    }
+
+    @Test("the legacy Chorus E1 convention only on request")
+    func legacyE1() throws {
+        let xml = CIIWriter.write(Self.invoice, profile: .chorusLegacyE1(framework: .supplierInvoice))
+        #expect(try xpathValues(xml, "rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID") == ["A1"])
+        #expect(try xpathValues(xml, "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID/@schemeID") == ["1"])
+        #expect(try xpathValues(xml, "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:GlobalID").isEmpty)
+    }
+
+    @Test("totals: the EN 16931 identities BR-CO-10…17 hold exactly for random documents")
+    func totalsProperties() {
+        var generator = SplitMixForTests(7)
+        func random(_ range: Int) -> Int { Int(generator.next() % UInt64(range)) }
+        let rates: [Amount] = [20, 10, "5.5", "2.1"]
+        for _ in 0..<500 {
+            let lines = (0..<(1 + random(8))).map { index in
+                DocumentLine(id: String(index + 1), name: "L", quantity: Amount(minorUnits: 1 + random(5000), scale: 2),
+                             netPrice: Amount(minorUnits: random(1_000_000), scale: 4), baseQuantity: random(4) == 0 ? 2 : nil,
+                             vatCategory: .standard, vatRate: rates[random(rates.count)])
+            }
+            let allowances = (0..<random(3)).map { _ in
+                DocumentAllowanceCharge(amount: Amount(minorUnits: random(2000)), vatCategory: .standard, vatRate: rates[random(rates.count)])
+            }
+            let charges = (0..<random(2)).map { _ in
+                DocumentAllowanceCharge(amount: Amount(minorUnits: random(2000)), vatCategory: .standard, vatRate: rates[random(rates.count)])
+            }
+            let document = InvoiceDocument(number: "P", issueDate: SampleDocuments.sampleDate, seller: SampleDocuments.seller,
+                                           buyer: SampleDocuments.commune, lines: lines, allowances: allowances, charges: charges,
+                                           prepaidAmount: Amount(minorUnits: random(100)))
+            let totals = DocumentTotals.compute(document)
+            #expect(totals.lineTotal == totals.lineNets.reduce(.zero, +))                                       // BR-CO-10
+            #expect(totals.allowanceTotal == allowances.reduce(.zero) { $0 + $1.amount })                       // BR-CO-11
+            #expect(totals.chargeTotal == charges.reduce(.zero) { $0 + $1.amount })                              // BR-CO-12
+            #expect(totals.taxBasisTotal == totals.lineTotal - totals.allowanceTotal + totals.chargeTotal)       // BR-CO-13
+            #expect(totals.taxTotal == totals.vatGroups.reduce(.zero) { $0 + $1.tax })                            // BR-CO-14
+            #expect(totals.grandTotal == totals.taxBasisTotal + totals.taxTotal)                                 // BR-CO-15
+            #expect(totals.duePayable == totals.grandTotal - totals.prepaid)                                     // BR-CO-16
+            #expect(totals.vatGroups.reduce(.zero) { $0 + $1.basis } == totals.taxBasisTotal)                    // BR-S-08 summed
+            for group in totals.vatGroups {                                                                        // BR-CO-17
+                #expect(group.tax == (group.basis * (group.rate ?? .zero) * "0.01").rounded())
+            }
+            for value in [totals.lineTotal, totals.taxBasisTotal, totals.taxTotal, totals.grandTotal] { #expect(value.decimalPlaces <= 2) }
+        }
+    }
+
+    @Test("each validator rule fails on its own case", arguments: [
+        ("BR-02", "number"), ("BR-CL-04", "currency"), ("BR-16", "lines"), ("BR-27", "price"), ("BR-S-05", "rate"),
+        ("BR-61", "iban"), ("BR-CO-15", "given"), ("SDK-SIRET", "siret"), ("BR-CL-10", "scheme"), ("CHORUS-BUYER-SIRET", "buyerScheme"),
+        ("CHORUS-NUMBER-LENGTH", "long"), ("CHORUS-SERVICE-REQUIRED", "service"), ("CHORUS-COMMITMENT-REQUIRED", "commitment"),
+        ("CHORUS-COMMITMENT-LENGTH", "commitmentLength"), ("CHORUS-PAYMENT-MEANS", "means"), ("CHORUS-TRANSFER-CODE", "58"),
+        ("CHORUS-GROSS-PRICE", "gross"), ("SDK-CREDIT-NOTE-PRECEDING", "credit"), ("BR-S-02", "vat"), ("CHORUS-PUBLIC-INVOICES", "fp"),
+    ])
+    func validatorRules(_ rule: String, _ kind: String) {
+        var document = SampleDocuments.operaInvoice()
+        var requirement = InvoicingRequirement.serviceCode
+        switch kind {
+        case "number": document.number = " "
+        case "currency": document.currency = "eur"
+        case "lines": document.lines = []
+        case "price": document.lines[0].netPrice = "-1"
+        case "rate": document.lines[0].vatRate = 0
+        case "iban": document.paymentMeans?.iban = nil
+        case "given":
+            var totals = DocumentTotals.compute(document)
+            totals.grandTotal = totals.grandTotal + "0.01"
+            document.givenTotals = totals
+        case "siret": document.buyer.identifier = .siret("78439607900055")
+        case "scheme": document.buyer.identifier = SchemedIdentifier("78439607900054", scheme: "1")
+        case "buyerScheme": document.buyer.identifier = SchemedIdentifier("78439607900054", scheme: "0088")
+        case "long": document.number = String(repeating: "9", count: 21)
+        case "service": document.buyerReference = nil
+        case "commitment": requirement = .commitmentNumber; document.purchaseOrderReference = nil
+        case "commitmentLength": document.purchaseOrderReference = String(repeating: "E", count: 51)
+        case "means": document.paymentMeans = nil
+        case "58": document.paymentMeans?.code = "58"
+        case "gross": document.lines[0].grossPrice = "300"
+        case "credit": document.typeCode = .creditNote
+        case "vat": document.seller.vatNumber = nil; document.seller.identifier = .siret("81200456700010")
+        default: document.buyerReference = "FACTURES_PUBLIQUES"
+        }
+        let problems = DocumentValidator.problems(in: document, profile: .chorusPro(requirement))
+        #expect(problems.contains { $0.rule == rule }, "\(kind): \(problems)")
+        #expect(problems.allSatisfy { !$0.field.isEmpty })
+    }
+
+    @Test("the samples pass the validator with Chorus Pro's rules")
+    func samplesAreValid() {
+        #expect(DocumentValidator.problems(in: SampleDocuments.operaInvoice(), profile: .chorusPro(.serviceCodeAndCommitmentNumber)).isEmpty)
+        #expect(DocumentValidator.problems(in: SampleDocuments.twoRatesInvoice(), profile: .chorusPro(.nothing)).isEmpty)
+        #expect(DocumentValidator.problems(in: SampleDocuments.creditNote(), profile: .chorusPro(.nothing)).isEmpty)
+    }
+
+    @Test("the structured submission and the document are the same invoice, both ways")
+    func conversion() throws {
+        let document = SampleDocuments.operaInvoice()
+        let submission = try InvoiceSubmission(document: document, supplierID: 26_262_001, bankAccountID: 144_050)
+        #expect(submission.recipientSIRET == "78439607900054" && submission.serviceCode == "DIRECTION_ACHATS")
+        #expect(submission.commitmentNumber == "EJ0000048295" && submission.contractNumber == "MARCHE-2026-014")
+        #expect(submission.paymentMode == .transfer && submission.vatRegime == .onCollections)
+        let computed = InvoiceCalculator.totals(of: InvoiceCalculator.vatBreakdown(of: submission.lines))
+        let documentTotals = DocumentTotals.compute(document)
+        #expect(computed.excludingTax == documentTotals.taxBasisTotal && computed.vat == documentTotals.taxTotal)
+
+        let back = try InvoiceDocument(submission: submission, number: document.number, seller: document.seller, buyer: document.buyer,
+                                       iban: "FR7630006000011234567890189")
+        #expect(back.lines.map(\.netPrice) == document.lines.map(\.netPrice))
+        #expect(back.lines.map(\.unitCode) == ["C62", "MTR"])
+        #expect(back.buyerReference == document.buyerReference && back.purchaseOrderReference == document.purchaseOrderReference)
+        #expect(DocumentTotals.compute(back).grandTotal == documentTotals.grandTotal)
+        #expect(back.vatPointDateCode == "72" && back.paymentMeans?.code == "30")
+
+        // A structured invoice with a line discount and several rates, the other way round (0.99 over 3 units
+        // becomes a price discount of 0.33; a discount that does not divide is refused, not rounded).
+        var structured = InvoiceFixtures.structured()
+        structured.lines[2].discount = "0.99"
+        let asDocument = try InvoiceDocument(submission: structured, number: "2026000001", seller: SampleDocuments.seller,
+                                             buyer: SampleDocuments.commune, iban: "FR7630006000011234567890189", vatPercentages: ["TVA5": 20])
+        #expect(DocumentTotals.compute(asDocument).grandTotal == "1103.29")
+        #expect(DocumentValidator.problems(in: asDocument).isEmpty)
+        let again = try InvoiceSubmission(document: asDocument, supplierID: 26_262_001)
+        #expect(InvoiceCalculator.totals(of: InvoiceCalculator.vatBreakdown(of: again.lines)).includingTax == "1103.29")
+        structured.lines[2].discount = "1.00"
+        let indivisible = #expect(throws: ChorusError.self) {
+            try InvoiceDocument(submission: structured, number: "X", seller: SampleDocuments.seller, buyer: SampleDocuments.commune,
+                                vatPercentages: ["TVA5": 20])
+        }
+        #expect(indivisible?.rule == "SDK-CONVERSION-DISCOUNT")
+
+        let error = #expect(throws: ChorusError.self) { try InvoiceSubmission(document: SampleDocuments.twoRatesInvoice(), supplierID: 1) }
+        #expect(error?.rule == "SDK-CONVERSION-ALLOWANCES")
+    }
+
+    @Test("deposited documents: valid ones are integrated; offenders are refused locally or by the fake like Chorus Pro")
+    func deposit() async throws {
+        let fake = FakeChorusPro()
+        let clock = ChorusClock(now: { Date() }, sleep: { duration in await fake.advance(by: duration.timeInterval) })
+        let client = try mockClient(fake) { $0.clock = clock }
+        let opera = SampleDocuments.operaInvoice()
+        var seller = opera.seller
+        seller.identifier = .siret(FakeSeed.supplierSIRET)
+        var document = opera
+        document.seller = seller
+        let deposit = try await client.invoices.depositDocument(document, syntax: .cii)
+        let outcome = try await client.invoices.waitForFlux(deposit.number, timeout: .seconds(60))
+        #expect(outcome.report.state == .integrated, "\(outcome.report.rejections)")
+        #expect(outcome.integrated.map(\.number) == ["F2026-0042"])
+
+        var ubl = document
+        ubl.number = "F2026-0043"
+        let ublDeposit = try await client.invoices.depositDocument(ubl, syntax: .ubl, requirement: .serviceCode)
+        #expect(try await client.invoices.waitForFlux(ublDeposit.number, timeout: .seconds(60)).integrated.count == 1)
+
+        var missingService = document
+        missingService.buyerReference = nil
+        let local = try await #require(throws: ChorusError.self) { try await client.invoices.depositDocument(missingService, syntax: .cii) }
+        #expect(local.rule == "CHORUS-SERVICE-REQUIRED")
+
+        // Bypassing the validator, a transfer coded 58 reaches the fake, which rejects it as Chorus Pro does.
+        var code58 = document
+        code58.number = "F2026-0058"
+        code58.paymentMeans?.code = "58"
+        let raw = try await client.invoices.depositFile(CIIWriter.write(code58), fileName: "f58.xml", syntax: .cii)
+        let rejected = try await client.invoices.waitForFlux(raw.number, timeout: .seconds(60))
+        #expect(rejected.report.state == .rejected)
+        #expect(rejected.rejected.first?.reason?.contains("30") == true)
+    }
+}
