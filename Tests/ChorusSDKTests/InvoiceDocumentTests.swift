@@ -142,6 +142,7 @@ struct InvoiceDocumentTests {
         ("CHORUS-NUMBER-LENGTH", "long"), ("CHORUS-SERVICE-REQUIRED", "service"), ("CHORUS-COMMITMENT-REQUIRED", "commitment"),
         ("CHORUS-COMMITMENT-LENGTH", "commitmentLength"), ("CHORUS-PAYMENT-MEANS", "means"), ("CHORUS-TRANSFER-CODE", "58"),
         ("CHORUS-GROSS-PRICE", "gross"), ("SDK-CREDIT-NOTE-PRECEDING", "credit"), ("BR-S-02", "vat"), ("CHORUS-PUBLIC-INVOICES", "fp"),
+        ("BR-CL-01", "type"), ("BR-CL-16", "meansCode"), ("BR-CL-18", "category"), ("BR-CL-23", "unit"),
     ])
     func validatorRules(_ rule: String, _ kind: String) {
         var document = SampleDocuments.operaInvoice()
@@ -169,6 +170,10 @@ struct InvoiceDocumentTests {
         case "gross": document.lines[0].grossPrice = "300"
         case "credit": document.typeCode = .creditNote
         case "vat": document.seller.vatNumber = nil; document.seller.identifier = .siret("81200456700010")
+        case "type": document.typeCode = DocumentTypeCode(rawValue: "999")
+        case "meansCode": document.paymentMeans?.code = "31X"
+        case "category": document.lines[0].vatCategory = VATCategory(rawValue: "X")
+        case "unit": document.lines[0].unitCode = "pièce"
         default: document.buyerReference = "FACTURES_PUBLIQUES"
         }
         let problems = DocumentValidator.problems(in: document, profile: .chorusPro(requirement))

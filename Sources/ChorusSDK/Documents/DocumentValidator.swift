@@ -22,6 +22,7 @@ public enum DocumentValidator {
         checkMandatory(document, add)
         checkAmounts(document, totals, add)
         checkIdentifiers(document, add)
+        checkCodeLists(document, add)
         if case .chorusPro(let requirement) = profile { checkChorus(document, totals, requirement, add) }
         return problems
     }
@@ -92,6 +93,30 @@ public enum DocumentValidator {
         for (rule, term, stated, computed) in pairs {
             if stated.decimalPlaces > 2 { add("BR-DEC-\(term.dropFirst(3))", term, "\(stated) has more than 2 decimals") }
             if stated != computed { add(rule, term, "stated \(stated), but the lines give \(computed)") }
+        }
+    }
+
+    /// UNTDID 1001 (document types), UNTDID 4461 (payment means), UNCL5305 (VAT categories) and the shape of
+    /// UN/ECE Rec 20 unit codes — the subsets of §2.3.
+    static let documentTypes: Set<String> = ["380", "381", "384", "386", "389", "261", "326", "383", "751"]
+    static let paymentMeansCodes: Set<String> = ["1", "10", "20", "30", "31", "42", "48", "49", "57", "58", "59", "68", "97", "ZZZ"]
+    static let vatCategories: Set<String> = ["S", "Z", "E", "AE", "K", "G", "O", "L", "M"]
+
+    private static func checkCodeLists(_ document: InvoiceDocument, _ add: Add) {
+        if !documentTypes.contains(document.typeCode.rawValue) { add("BR-CL-01", "BT-3", "\(document.typeCode) is not an UNTDID 1001 invoice type") }
+        if let means = document.paymentMeans, !means.code.isEmpty, !paymentMeansCodes.contains(means.code) {
+            add("BR-CL-16", "BT-81", "\(means.code) is not an UNTDID 4461 payment means code")
+        }
+        for (index, line) in document.lines.enumerated() {
+            if !vatCategories.contains(line.vatCategory.rawValue) {
+                add("BR-CL-18", "BG-25[\(index)]/BT-151", "\(line.vatCategory) is not an UNCL5305 VAT category")
+            }
+            if !(2...3).contains(line.unitCode.count) || !line.unitCode.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+                add("BR-CL-23", "BG-25[\(index)]/BT-130", "\(line.unitCode) is not a UN/ECE Rec 20 unit code")
+            }
+        }
+        for (index, charge) in (document.allowances + document.charges).enumerated() where !vatCategories.contains(charge.vatCategory.rawValue) {
+            add("BR-CL-18", "BG-20[\(index)]/BT-95", "\(charge.vatCategory) is not an UNCL5305 VAT category")
         }
     }
 
