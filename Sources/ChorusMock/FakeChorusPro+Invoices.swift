@@ -1,3 +1,4 @@
+import ChorusSDK
 import Foundation
 
 /// `factures/v1/*` (except flux) and `transverses/v1/ajouter/fichier`: attachments, submission in three

@@ -46,3 +46,27 @@ try write(good.replacingOccurrences(of: "<ram:TypeCode>30</ram:TypeCode>", with:
 try write(UBLWriter.xml(invoice).replacingOccurrences(of: "<cbc:ID schemeID=\"0009\">21750001000012</cbc:ID>",
                                                        with: "<cbc:ID schemeID=\"1\">21750001000012</cbc:ID>"),
           bad, "ubl-buyer-siret-wrong-scheme.xml")
+
+// Factur-X: from scratch, and attached to the SDK's own PDF/A-1b; bad ones with a contradicting XMP level and
+// without OutputIntent.
+do {
+    let font = try TrueTypeFont.systemDefault()
+    let created = Date(timeIntervalSince1970: 1_793_577_600)  // fixed, so the files repeat
+    let scratch = try FacturXWriter.write(opera, font: font, created: created)
+    try scratch.write(to: ok.appendingPathComponent("facturx-opera-from-scratch.pdf"))
+    print("ok/facturx-opera-from-scratch.pdf")
+    let base = FacturXWriter.writePDFA1b(invoice, font: font, created: created)
+    let attached = try FacturXAttacher.attach(CIIWriter.write(invoice), to: base, level: "EN 16931", modified: created)
+    try attached.write(to: ok.appendingPathComponent("facturx-attached-to-pdfa1b.pdf"))
+    print("ok/facturx-attached-to-pdfa1b.pdf")
+    let contradicting = FacturXWriter.pdf(invoice, font: font, xml: CIIWriter.write(invoice), xmpLevel: "BASIC", part: 3, created: created)
+    try contradicting.write(to: bad.appendingPathComponent("facturx-xmp-level-contradicts-xml.pdf"))
+    print("bad/facturx-xmp-level-contradicts-xml.pdf")
+    let noIntent = FacturXWriter.pdf(invoice, font: font, xml: CIIWriter.write(invoice), xmpLevel: "EN 16931", part: 3, created: created,
+                                     outputIntent: false)
+    try noIntent.write(to: bad.appendingPathComponent("facturx-without-outputintent.pdf"))
+    print("bad/facturx-without-outputintent.pdf")
+} catch {
+    FileHandle.standardError.write(Data("Factur-X samples not written: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Writes a Factur-X invoice from scratch: a PDF/A-3b file a person reads, carrying the CII XML the platform reads
+/// (`factur-x.xml`, `/AFRelationship /Data`, listed in the catalog's `/AF` and `/EmbeddedFiles`), with the XMP
+/// `fx:ConformanceLevel` matching the XML's profile.
+///
+/// The file embeds the caller's TrueType font (``TrueTypeFont/systemDefault()`` finds DejaVu Sans on
+/// Debian/Ubuntu), an sRGB ICC OutputIntent (``ICCProfile/sRGB``) and uncompressed XMP. Streams are written
+/// unfiltered — Foundation has no deflate on Linux —, so a one-page invoice with a full font is about 0.8 MB,
+/// well under Chorus Pro's 10 MB per file.
+public enum FacturXWriter {
+    /// Errors of the Factur-X writers and readers.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
+    }
+
+    /// The Factur-X PDF of `document` (`.en16931` or `.facturXBasic`).
+    public static func write(_ document: InvoiceDocument, font: TrueTypeFont, profile: CIIProfile = .en16931,
+                             created: Date = Date()) throws -> Data {
+        guard let level = profile.facturXLevel else {
+            throw Failure(description: "Factur-X needs the EN 16931 or BASIC profile, not the legacy Chorus E1 convention")
+        }
+        return pdf(document, font: font, xml: CIIWriter.write(document, profile: profile), xmpLevel: level, part: 3, created: created)
+    }
+
+    /// A plain PDF/A-1b of `document` (no attachment): the kind of file ``FacturXAttacher`` upgrades.
+    public static func writePDFA1b(_ document: InvoiceDocument, font: TrueTypeFont, created: Date = Date()) -> Data {
+        pdf(document, font: font, xml: nil, xmpLevel: nil, part: 1, created: created)
+    }
+
+    /// Builds the file. `xmpLevel` is written as given (tests and bad samples can make it contradict the XML);
+    /// `outputIntent: false` leaves the OutputIntent out (a deliberately non-conformant sample).
+    package static func pdf(_ document: InvoiceDocument, font: TrueTypeFont, xml: Data?, xmpLevel: String?, part: Int, created: Date,
+                    outputIntent: Bool = true) -> Data {
+        let totals = DocumentTotals.compute(document)
+        let pages = InvoicePageLayout.pages(for: document, totals: totals, font: font, level: xml == nil ? nil : xmpLevel)
+        var file = PDFFile()
+        let firstPage = 11
+        let kids = pages.indices.map { "\(firstPage + $0 * 2) 0 R" }.joined(separator: " ")
+        var catalog = "<< /Type /Catalog /Pages 2 0 R /Metadata 6 0 R /Lang (fr-FR)"
+        if outputIntent { catalog += " /OutputIntents [7 0 R]" }
+        if xml != nil {
+            catalog += " /AF [9 0 R] /Names << /EmbeddedFiles << /Names [(factur-x.xml) 9 0 R] >> >> /PageMode /UseAttachments"
+        }
+        file.set(1, catalog + " >>")
+        file.set(2, "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>")
+        let widths = (32...255).map { code in
+            WinAnsi.scalar(for: UInt8(code)).map { font.width(of: $0) } ?? 0
+        }.map(String.init).joined(separator: " ")
+        let scale = { (value: Int) in Int((Double(value) * 1000 / Double(font.unitsPerEm)).rounded()) }
+        file.set(3, "<< /Type /Font /Subtype /TrueType /BaseFont /\(font.postScriptName) /FirstChar 32 /LastChar 255 "
+                 + "/Encoding /WinAnsiEncoding /FontDescriptor 4 0 R /Widths [\(widths)] >>")
+        file.set(4, "<< /Type /FontDescriptor /FontName /\(font.postScriptName) /Flags 32 /FontBBox [\(scale(font.boundingBox.minX)) "
+                 + "\(scale(font.boundingBox.minY)) \(scale(font.boundingBox.maxX)) \(scale(font.boundingBox.maxY))] "
+                 + String(format: "/ItalicAngle %.1f ", font.italicAngle)
+                 + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 /FontFile2 5 0 R >>")
+        file.setStream(5, "/Length1 \(font.data.count)", font.data)
+        let title = (document.isCreditNote ? "Avoir " : "Facture ") + document.number
+        file.setStream(6, "/Type /Metadata /Subtype /XML",
+                       Data(XMPPacket.make(part: part, title: title, created: created, facturXLevel: xml == nil ? nil : xmpLevel).utf8))
+        if outputIntent {
+            file.set(7, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) "
+                     + "/DestOutputProfile 8 0 R >>")
+            file.setStream(8, "/N 3", ICCProfile.sRGB)
+        }
+        if let xml {
+            file.set(9, FacturXAttacher.fileSpecification(embeddedFile: 10))
+            file.setStream(10, FacturXAttacher.embeddedFileDictionary(size: xml.count, modified: created), xml)
+        }
+        for (index, content) in pages.enumerated() {
+            let number = firstPage + index * 2
+            file.set(number, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                     + "/Contents \(number + 1) 0 R >>")
+            file.setStream(number + 1, "", content)
+        }
+        return file.bytes()
+    }
+}
