@@ -23,6 +23,7 @@ struct InvoicePageLayout {
     static func pages(for document: InvoiceDocument, totals: DocumentTotals, font: TrueTypeFont, level: String?) -> [Data] {
         var layout = InvoicePageLayout(document: document, totals: totals, font: font)
         layout.layOut()
+        layout.pages.append(layout.page)  // the page being written
         let count = layout.pages.count
         return layout.pages.enumerated().map { index, content in
             var page = content
