@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test. First installs the system packages the build needs when they are missing
-# (Debian/Ubuntu, as root or with sudo): zlib headers for ChorusMock, libcurl headers for ChorusSDKCurl.
+# (Debian/Ubuntu, as root or with sudo): zlib headers for ChorusMock, libcurl headers for ChorusSDKCurl, and the
+# DejaVu fonts the Factur-X tests embed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev pkg-config)
 pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev pkg-config)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}"
     sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

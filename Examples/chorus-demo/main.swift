@@ -2,6 +2,8 @@
 //
 //   swift run chorus-demo             create the manager account, affiliate the company, send an invoice to the
 //                                     Opéra national de Paris, watch it get paid
+//   swift run chorus-demo --facturx   the same journey, then the invoice also written as a Factur-X PDF/A-3
+//                                     (CII inside), deposited as IN_DP_E2_CII_FACTURX and followed to its report
 //   swift run chorus-demo --sandbox   the steps PISTE exposes, against the PISTE sandbox, with credentials from
 //                                     CHORUS_PISTE_CLIENT_ID, CHORUS_PISTE_CLIENT_SECRET, CHORUS_TECH_LOGIN and
 //                                     CHORUS_TECH_PASSWORD; portal-only steps are named, not run
@@ -117,7 +119,24 @@ struct ChorusDemo {
         step(12, "Status history")
         for entry in history.entries.reversed() { print("    \(entry.dateText ?? "?")  \(entry.status)") }
 
+        if CommandLine.arguments.contains("--facturx") { try await facturX(client: client, fake: fake) }
         print("\nDone: invoice \(invoice.number) to the Opéra national de Paris, 1200.00 EUR, status \(history.currentStatus).")
+    }
+
+    /// The invoice as a Factur-X: a PDF/A-3 for people with the CII for the platform inside.
+    static func facturX(client: ChorusClient, fake: FakeChorusPro) async throws {
+        step(13, "The same kind of invoice as a Factur-X file (PDF/A-3 with the CII XML inside)")
+        let font = try TrueTypeFont.systemDefault()
+        var document = SampleDocuments.operaInvoice(number: "F2026-0043", date: CalendarDate(Date()))
+        document.seller.identifier = .siret(FakeSeed.supplierSIRET)
+        let pdf = try FacturXWriter.write(document, font: font)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("F2026-0043-facturx.pdf")
+        try pdf.write(to: path)
+        print("    \(pdf.count / 1024) KB written to \(path.path); embedded factur-x.xml level \(try FacturXReader.conformanceLevel(pdf) ?? "?")")
+        let deposit = try await client.invoices.depositFacturX(document, font: font, requirement: nil)
+        await fake.advance(by: 60)
+        let report = try await client.invoices.fluxReport(deposit.number)
+        print("    flux \(deposit.number) (IN_DP_E2_CII_FACTURX): \(report.state)")
     }
 
     static func sandbox() async throws {

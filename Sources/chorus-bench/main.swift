@@ -183,6 +183,15 @@ for (syntax, write) in [("CII", { _ = CIIWriter.write(twentyLines) }), ("UBL", {
     print("documents   | \(syntax) 20-line invoice: \(Int(rate(rounds, ContinuousClock.now - started))) documents/s (target ≥ 2,000/s)")
 }
 
+// Factur-X: a 20-line invoice written as a PDF/A-3 with its XML.
+if let font = try? TrueTypeFont.systemDefault() {
+    let rounds = quick ? 50 : 300
+    let started = ContinuousClock.now
+    var size = 0
+    for _ in 0..<rounds { size = try FacturXWriter.write(twentyLines, font: font).count }
+    print("documents   | Factur-X 20-line invoice: \(Int(rate(rounds, ContinuousClock.now - started))) files/s, \(size / 1024) KB each (target ≥ 100/s)")
+}
+
 // In memory: paging through 10,000 invoices, and the token for 200 concurrent calls on a cold client.
 let fake = FakeChorusPro()
 await fake.recordJournal(false)

@@ -18,6 +18,8 @@ public protocol InvoiceService: Sendable {
     /// Validates an EN 16931 document against the official rules and Chorus Pro's (the recipient's requirement
     /// looked up unless given), writes it as CII or UBL, and deposits it (`IN_DP_E1_CII_16B`, `IN_DP_E1_UBL_INVOICE`).
     func depositDocument(_ document: InvoiceDocument, syntax: FluxSyntax, requirement: InvoicingRequirement?) async throws -> FluxDeposit
+    /// Validates a document, writes it as a Factur-X PDF/A-3 with `font`, and deposits it (`IN_DP_E2_CII_FACTURX`).
+    func depositFacturX(_ document: InvoiceDocument, font: TrueTypeFont, requirement: InvoicingRequirement?) async throws -> FluxDeposit
     /// A flux's report (`consulterCRDetaille`, falling back to `consulterCR`).
     func fluxReport(_ fluxNumber: String) async throws -> FluxReport
     /// Polls a flux with backoff until a final state, then returns its integrated and rejected invoices.

@@ -54,12 +54,7 @@ public struct InvoiceServiceClient: InvoiceService {
     }
 
     public func depositDocument(_ document: InvoiceDocument, syntax: FluxSyntax, requirement: InvoicingRequirement?) async throws -> FluxDeposit {
-        var needs = requirement
-        if needs == nil, let siret = document.buyer.identifier?.value {
-            needs = try await structures.recipient(siret: siret, serviceCode: document.buyerReference).requirement
-        }
-        let problems = DocumentValidator.problems(in: document, profile: .chorusPro(needs ?? .nothing))
-        if !problems.isEmpty { throw ChorusError.invalid(.deposerFluxFacture, problems) }
+        try await checkBeforeDeposit(document, requirement: requirement)
         let data: Data
         switch syntax {
         case .ubl: data = UBLWriter.write(document)
@@ -70,6 +65,26 @@ public struct InvoiceServiceClient: InvoiceService {
         }
         return try await depositFile(data, fileName: "\(document.number.filter { $0.isLetter || $0.isNumber || $0 == "-" }).xml",
                                      syntax: syntax)
+    }
+
+    public func depositFacturX(_ document: InvoiceDocument, font: TrueTypeFont, requirement: InvoicingRequirement?) async throws -> FluxDeposit {
+        try await checkBeforeDeposit(document, requirement: requirement)
+        let pdf: Data
+        do { pdf = try FacturXWriter.write(document, font: font) } catch {
+            throw ChorusError.invalidInput(.deposerFluxFacture, field: "fichierFlux", rule: "facturx.write", "\(error)")
+        }
+        return try await depositFile(pdf, fileName: "\(document.number.filter { $0.isLetter || $0.isNumber || $0 == "-" }).pdf",
+                                     syntax: .facturX)
+    }
+
+    /// The document rules, with the recipient's requirement looked up when not given.
+    private func checkBeforeDeposit(_ document: InvoiceDocument, requirement: InvoicingRequirement?) async throws {
+        var needs = requirement
+        if needs == nil, let siret = document.buyer.identifier?.value {
+            needs = try await structures.recipient(siret: siret, serviceCode: document.buyerReference).requirement
+        }
+        let problems = DocumentValidator.problems(in: document, profile: .chorusPro(needs ?? .nothing))
+        if !problems.isEmpty { throw ChorusError.invalid(.deposerFluxFacture, problems) }
     }
 
     // MARK: Checking and submitting

@@ -1,0 +1,165 @@
+import ChorusMock
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import ChorusSDK
+
+@Suite("Factur-X")
+struct FacturXTests {
+    static let font: TrueTypeFont? = try? TrueTypeFont.systemDefault()
+    static let created = Date(timeIntervalSince1970: 1_793_577_600)
+
+    func file() throws -> (Data, TrueTypeFont) {
+        let font = try #require(Self.font, "a TrueType font is needed (fonts-dejavu-core)")
+        return (try FacturXWriter.write(SampleDocuments.operaInvoice(), font: font, created: Self.created), font)
+    }
+
+    @Test("every cross-reference offset points at its object, and startxref at the table")
+    func offsets() throws {
+        let (pdf, _) = try file()
+        let scanner = try PDFScanner(pdf)
+        #expect(scanner.text(from: scanner.startXref, count: 4) == "xref")
+        #expect(scanner.offsets.count >= 12)
+        for (number, offset) in scanner.offsets {
+            #expect(scanner.text(from: offset, count: "\(number) 0 obj".count) == "\(number) 0 obj")
+        }
+        #expect(pdf.starts(with: Data("%PDF-1.7\n%".utf8)))
+        #expect(pdf[10...13].allSatisfy { $0 > 127 })  // the binary comment
+        #expect(!String(decoding: pdf.suffix(300), as: UTF8.self).contains("/Encrypt"))
+        #expect(String(decoding: pdf.suffix(300), as: UTF8.self).contains("/ID [<"))
+    }
+
+    @Test("the /Widths are the font's advances")
+    func widths() throws {
+        let (pdf, font) = try file()
+        let scanner = try PDFScanner(pdf)
+        let fontObject = try #require(scanner.objectDictionary(3))
+        let range = try #require(fontObject.range(of: #"/Widths \[[^\]]*\]"#, options: .regularExpression))
+        let list = String(fontObject[range])
+        let widths = list.dropFirst(9).dropLast().split(separator: " ").compactMap { Int($0) }
+        #expect(widths.count == 224)
+        #expect(widths[Int(UInt8(ascii: "A")) - 32] == font.width(of: "A"))
+        #expect(widths[0xE9 - 32] == font.width(of: "é"))
+        #expect(widths[0x80 - 32] == font.width(of: "€"))
+        #expect(widths[0x9C - 32] == font.width(of: "œ"))
+        #expect(font.width(of: "A") > 0 && font.width(of: "i") < font.width(of: "W"))
+    }
+
+    @Test("the XMP parses, declares PDF/A-3 B, and its level matches the XML's profile")
+    func xmp() throws {
+        let (pdf, _) = try file()
+        let scanner = try PDFScanner(pdf)
+        let xmp = try scanner.unfilteredStream(6)
+        let document = try XMLDocument(data: xmp.dropFirst(0))
+        #expect(try document.nodes(forXPath: "//*[local-name()='part']").first?.stringValue == "3")
+        #expect(try document.nodes(forXPath: "//*[local-name()='conformance']").first?.stringValue == "B")
+        #expect(try FacturXReader.conformanceLevel(pdf) == "EN 16931")
+        let basic = try FacturXWriter.write(SampleDocuments.operaInvoice(), font: try #require(Self.font), profile: .facturXBasic)
+        #expect(try FacturXReader.conformanceLevel(basic) == "BASIC")
+        #expect(try xpathValues(FacturXReader.embeddedXML(basic), "rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID")
+                == ["urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic"])
+    }
+
+    @Test("the embedded XML reads back byte for byte, and the page shows its amounts")
+    func readBackAndText() throws {
+        let (pdf, _) = try file()
+        let xml = try FacturXReader.embeddedXML(pdf)
+        #expect(xml == CIIWriter.write(SampleDocuments.operaInvoice()))
+        let shown = PDFShownText.text(of: pdf)
+        for path in ["ram:LineTotalAmount", "ram:TaxBasisTotalAmount", "ram:TaxTotalAmount", "ram:GrandTotalAmount", "ram:DuePayableAmount"] {
+            let amount = try #require(try xpathValues(xml, "rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/\(path)").first)
+            let french = InvoicePageLayout.french(try #require(Amount(amount)))
+            #expect(shown.contains(french), "\(path) \(amount) shown as \(french)")
+        }
+        #expect(shown.contains("F2026-0042") && shown.contains("78439607900054") && shown.contains("DIRECTION_ACHATS"))
+        #expect(shown.contains("Échéance"))
+    }
+
+    @Test("attaching to a PDF/A keeps the original bytes as a prefix and gives a readable Factur-X")
+    func attach() throws {
+        let font = try #require(Self.font)
+        let base = FacturXWriter.writePDFA1b(SampleDocuments.twoRatesInvoice(), font: font, created: Self.created)
+        let xml = CIIWriter.write(SampleDocuments.twoRatesInvoice())
+        let attached = try FacturXAttacher.attach(xml, to: base, modified: Self.created)
+        #expect(attached.prefix(base.count) == base)
+        #expect(attached.count - base.count < 20_000)
+        #expect(try FacturXReader.embeddedXML(attached) == xml)
+        #expect(try FacturXReader.conformanceLevel(attached) == "EN 16931")
+        let scanner = try PDFScanner(attached)
+        #expect(scanner.trailer.contains("/Prev"))
+        for (number, offset) in scanner.offsets { #expect(scanner.text(from: offset, count: "\(number) 0 obj".count) == "\(number) 0 obj") }
+    }
+
+    @Test("attach refuses what it cannot do, with a typed error", arguments: ["notPDFA", "xrefStream", "compressedMetadata", "encrypted", "attached"])
+    func attachRefusals(_ kind: String) throws {
+        let font = try #require(Self.font)
+        let base = FacturXWriter.writePDFA1b(SampleDocuments.twoRatesInvoice(), font: font, created: Self.created)
+        var text = String(decoding: base, as: Unicode.ASCII.self)
+        let input: Data
+        switch kind {
+        case "notPDFA": input = TestDocuments.pdf(lines: ["Facture"])
+        case "xrefStream":
+            text = text.replacingOccurrences(of: "\nxref\n0 ", with: "\nXREF\n0 ")
+            input = Data(text.utf8)
+        case "compressedMetadata":
+            input = Data(text.replacingOccurrences(of: "/Type /Metadata /Subtype /XML", with: "/Type /Metadata /Subtype /XML /Filter /FlateDecode").utf8)
+        case "encrypted":
+            input = Data(text.replacingOccurrences(of: "/Root 1 0 R", with: "/Root 1 0 R /Encrypt 99 0 R").utf8)
+        default: input = try FacturXWriter.write(SampleDocuments.twoRatesInvoice(), font: font)
+        }
+        #expect(throws: FacturXWriter.Failure.self) { try FacturXAttacher.attach(Data("<x/>".utf8), to: input) }
+    }
+
+    @Test("a Factur-X goes to Chorus Pro as IN_DP_E2_CII_FACTURX and is integrated by the fake")
+    func deposit() async throws {
+        let font = try #require(Self.font)
+        let fake = FakeChorusPro()
+        let clock = ChorusClock(now: { Date() }, sleep: { duration in await fake.advance(by: duration.timeInterval) })
+        let client = try mockClient(fake) { $0.clock = clock }
+        var document = SampleDocuments.operaInvoice()
+        document.seller.identifier = .siret(FakeSeed.supplierSIRET)
+        let deposit = try await client.invoices.depositFacturX(document, font: font, requirement: nil)
+        #expect(deposit.syntax == .facturX)
+        let outcome = try await client.invoices.waitForFlux(deposit.number, timeout: .seconds(60))
+        #expect(outcome.integrated.map(\.number) == ["F2026-0042"], "\(outcome.report.rejections)")
+        let sent = try #require(await fake.journal.first { $0.path == "/cpro/factures/v1/deposer/flux" }?.requestJSON)
+        #expect(sent["syntaxeFlux"] == "IN_DP_E2_CII_FACTURX")
+        #expect(sent["nomFichier"] == "F2026-0042.pdf")
+    }
+
+    @Test("the French writing of amounts")
+    func frenchAmounts() {
+        #expect(InvoicePageLayout.french("1234567.5") == "1 234 567,50")
+        #expect(InvoicePageLayout.french("-10") == "-10,00")
+        #expect(InvoicePageLayout.french("0.05") == "0,05")
+    }
+}
+
+/// The strings the page content streams show (the writer's own `(…) Tj` operators), decoded from WinAnsi.
+enum PDFShownText {
+    static func text(of pdf: Data) -> String {
+        guard let scanner = try? PDFScanner(pdf) else { return "" }
+        var shown: [String] = []
+        for number in scanner.offsets.keys.sorted() {
+            guard let dictionary = scanner.objectDictionary(number), !dictionary.contains("/Type"),
+                  let content = try? scanner.unfilteredStream(number) else { continue }
+            var current = [UInt8]()
+            var inString = false
+            var escaped = false
+            for byte in content {
+                if inString {
+                    if escaped { current.append(byte); escaped = false }
+                    else if byte == UInt8(ascii: "\\") { escaped = true }
+                    else if byte == UInt8(ascii: ")") {
+                        shown.append(String(String.UnicodeScalarView(current.compactMap(WinAnsi.scalar(for:)))))
+                        current = []
+                        inString = false
+                    } else { current.append(byte) }
+                } else if byte == UInt8(ascii: "(") { inString = true }
+            }
+        }
+        return shown.joined(separator: "\n")
+    }
+}
