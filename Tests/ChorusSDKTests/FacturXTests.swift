@@ -129,6 +129,20 @@ struct FacturXTests {
         #expect(sent["nomFichier"] == "F2026-0042.pdf")
     }
 
+    @Test("a long invoice continues on further pages, the totals after the last line")
+    func manyPages() throws {
+        let font = try #require(Self.font)
+        var document = SampleDocuments.operaInvoice()
+        document.lines = (1...90).map { DocumentLine(id: String($0), name: "Article \($0)", quantity: 1, netPrice: 10, vatRate: 20) }
+        let pdf = try FacturXWriter.write(document, font: font)
+        let scanner = try PDFScanner(pdf)
+        let pages = try #require(scanner.objectDictionary(2))
+        let count = try #require(PDFScanner.integer(after: "/Count", in: pages))
+        #expect(count >= 2)
+        let shown = PDFShownText.text(of: pdf)
+        #expect(shown.contains("Article 90") && shown.contains("page \(count)/\(count)") && shown.contains("1 080,00"))
+    }
+
     @Test("the French writing of amounts")
     func frenchAmounts() {
         #expect(InvoicePageLayout.french("1234567.5") == "1 234 567,50")

@@ -15,13 +15,15 @@ public enum FacturXWriter {
         public let description: String
     }
 
-    /// The Factur-X PDF of `document` (`.en16931` or `.facturXBasic`).
+    /// The Factur-X PDF of `document` (`.en16931` or `.facturXBasic`). `iccProfile` is the OutputIntent's RGB
+    /// profile: the SDK's sRGB by default, or one the caller supplies.
     public static func write(_ document: InvoiceDocument, font: TrueTypeFont, profile: CIIProfile = .en16931,
-                             created: Date = Date()) throws -> Data {
+                             iccProfile: Data = ICCProfile.sRGB, created: Date = Date()) throws -> Data {
         guard let level = profile.facturXLevel else {
             throw Failure(description: "Factur-X needs the EN 16931 or BASIC profile, not the legacy Chorus E1 convention")
         }
-        return pdf(document, font: font, xml: CIIWriter.write(document, profile: profile), xmpLevel: level, part: 3, created: created)
+        return pdf(document, font: font, xml: CIIWriter.write(document, profile: profile), xmpLevel: level, part: 3, created: created,
+                   iccProfile: iccProfile)
     }
 
     /// A plain PDF/A-1b of `document` (no attachment): the kind of file ``FacturXAttacher`` upgrades.
@@ -32,7 +34,7 @@ public enum FacturXWriter {
     /// Builds the file. `xmpLevel` is written as given (tests and bad samples can make it contradict the XML);
     /// `outputIntent: false` leaves the OutputIntent out (a deliberately non-conformant sample).
     package static func pdf(_ document: InvoiceDocument, font: TrueTypeFont, xml: Data?, xmpLevel: String?, part: Int, created: Date,
-                    outputIntent: Bool = true) -> Data {
+                            outputIntent: Bool = true, iccProfile: Data = ICCProfile.sRGB) -> Data {
         let totals = DocumentTotals.compute(document)
         let pages = InvoicePageLayout.pages(for: document, totals: totals, font: font, level: xml == nil ? nil : xmpLevel)
         var file = PDFFile()
@@ -62,7 +64,7 @@ public enum FacturXWriter {
         if outputIntent {
             file.set(7, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) "
                      + "/DestOutputProfile 8 0 R >>")
-            file.setStream(8, "/N 3", ICCProfile.sRGB)
+            file.setStream(8, "/N 3", iccProfile)
         }
         if let xml {
             file.set(9, FacturXAttacher.fileSpecification(embeddedFile: 10))
