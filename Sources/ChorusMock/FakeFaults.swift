@@ -66,11 +66,11 @@ public struct RandomFaults: Sendable {
     }
 }
 
-/// A small seeded generator (SplitMix64), so fault plans repeat exactly.
-struct SplitMix64: Sendable {
+/// A small seeded generator (SplitMix64), so fault plans — and tests' random inputs — repeat exactly.
+package struct SplitMix64: Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

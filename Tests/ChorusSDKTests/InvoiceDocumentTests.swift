@@ -102,7 +102,7 @@ struct InvoiceDocumentTests {
 
     @Test("totals: the EN 16931 identities BR-CO-10…17 hold exactly for random documents")
     func totalsProperties() {
-        var generator = SplitMixForTests(7)
+        var generator = SplitMix64(seed: 7)
         func random(_ range: Int) -> Int { Int(generator.next() % UInt64(range)) }
         let rates: [Amount] = [20, 10, "5.5", "2.1"]
         for _ in 0..<500 {

@@ -5,8 +5,8 @@ import Testing
 
 /// A transport that answers API calls with mutated versions of real answers.
 final class HostileTransport: Transport {
-    private let state: LockedBox<(generator: SplitMixForTests, answers: [HTTPResponse])>
-    init(seed: UInt64, answers: [HTTPResponse]) { state = LockedBox((SplitMixForTests(seed), answers)) }
+    private let state: LockedBox<(generator: SplitMix64, answers: [HTTPResponse])>
+    init(seed: UInt64, answers: [HTTPResponse]) { state = LockedBox((SplitMix64(seed: seed), answers)) }
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         if request.url.path.hasSuffix("/oauth/token") {
@@ -19,24 +19,12 @@ final class HostileTransport: Transport {
     }
 }
 
-struct SplitMixForTests {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 enum Mutations {
     static let kinds = 12
     static let deepNesting = Data((String(repeating: "[", count: 12_000) + String(repeating: "]", count: 12_000)).utf8)
     static let gigantic = Data(("{\"codeRetour\":0,\"x\":\"" + String(repeating: "A", count: 4_000_000) + "\"}").utf8)
 
-    static func mutate(_ response: HTTPResponse, with generator: inout SplitMixForTests) -> HTTPResponse {
+    static func mutate(_ response: HTTPResponse, with generator: inout SplitMix64) -> HTTPResponse {
         var answer = response
         let body = response.body
         switch generator.next() % UInt64(kinds) {
