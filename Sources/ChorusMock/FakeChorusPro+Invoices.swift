@@ -271,7 +271,7 @@ extension FakeChorusPro {
     func rechercherFournisseur(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         let attached = Set(attachedStructureIDs(caller))
         let statuses = Set(body["statutCourant"].list.compactMap(\.string))
-        let found = invoices.values.sorted { $0.id > $1.id }.filter { invoice in
+        let found = invoices.values.filter { invoice in
             guard attached.contains(invoice.supplierID) else { return false }
             if let id = body["idFournisseur"].int, id != invoice.supplierID { return false }
             if let flux = body["numeroFluxDepot"].string, flux != invoice.fluxNumber { return false }
@@ -289,7 +289,7 @@ extension FakeChorusPro {
             if let from = body["periodeDateFactureDu"].string, (invoice.issueDate ?? "") < from { return false }
             if let to = body["periodeDateFactureAu"].string, (invoice.issueDate ?? "") > to { return false }
             return true
-        }
+        }.sorted { $0.id > $1.id }  // filter first: sorting the whole store on every search made big stores slow
         let (page, info) = paginate(found, body["rechercheFactureParFournisseur"])
         if found.isEmpty { return try noResult(listKey: "listeFactures", info) }
         return ["listeFactures": .array(page.map(summaryJSON)), "parametresRetour": info]
