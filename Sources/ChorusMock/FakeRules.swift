@@ -1,6 +1,7 @@
 import Foundation
 
-/// Rules the platform applies, written on the fake's side (independently of the SDK's checks).
+/// Rules the platform applies, written on the fake's side on purpose (the SDK has its own Luhn check in
+/// `StructureIdentifier`): sharing the code would let a bug in one hide in the other.
 enum FakeRules {
     /// SIRET (14 digits) with Luhn, or La Poste's digit-sum rule (§8.1).
     static func isValidSIRET(_ value: String) -> Bool {
