@@ -18,11 +18,21 @@ package actor TokenCache {
     private var current: AccessToken?
     private var inFlight: Task<AccessToken, any Error>?
     private var rememberedFailure: (error: any Error, until: Date)?
+    /// The current token, readable without entering the actor: most calls only need to see that it is fresh.
+    private nonisolated let snapshot = LockedBox<AccessToken?>(nil)
 
     package init(policy: TokenPolicy, clock: ChorusClock, fetch: @escaping Fetch) {
         self.fetch = fetch
         self.policy = policy
         self.clock = clock
+    }
+
+    /// The cached token when it is fresh, checked without an actor hop; `nil` sends the caller to ``token(forceRefresh:)``.
+    package nonisolated func freshToken() -> AccessToken? {
+        guard let token = snapshot.withLock({ $0 }), token.isUsable(at: clock.now(), margin: policy.renewalMargin.timeInterval) else {
+            return nil
+        }
+        return token
     }
 
     /// A token to send now. `forceRefresh` ignores the cached token (after a 401).
@@ -48,7 +58,10 @@ package actor TokenCache {
 
     /// Forgets `token` if it is still the current one (it was refused with a 401).
     package func invalidate(_ token: AccessToken) {
-        if current?.value == token.value { current = nil }
+        if current?.value == token.value {
+            current = nil
+            snapshot.withLock { $0 = nil }
+        }
     }
 
     private func startFetch() -> Task<AccessToken, any Error> {
@@ -65,6 +78,7 @@ package actor TokenCache {
         switch result {
         case .success(let token):
             current = token
+            snapshot.withLock { $0 = token }
         case .failure(let error):
             if let chorus = error as? ChorusError, chorus.code == .pisteAuthenticationFailed {
                 rememberedFailure = (error, clock.now().addingTimeInterval(policy.failureCooldown.timeInterval))

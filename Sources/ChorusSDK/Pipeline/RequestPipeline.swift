@@ -124,7 +124,7 @@ package final class RequestPipeline: Sendable {
 
     /// Adds both credentials; after a 401 on the bearer, renews the token and tries once more.
     private func authenticated(_ request: HTTPRequest, endpoint: Endpoint) async throws -> HTTPResponse {
-        var token = try await tokens.token()
+        var token = if let fresh = tokens.freshToken() { fresh } else { try await tokens.token() }
         var renewed = false
         while true {
             var signed = request
