@@ -35,6 +35,7 @@ try write(CIIWriter.xml(credit), ok, "cii-credit-note.xml")
 try write(UBLWriter.xml(invoice), ok, "ubl-invoice.xml")
 try write(UBLWriter.xml(credit), ok, "ubl-credit-note.xml")
 try write(CIIWriter.xml(opera), ok, "cii-invoice-opera.xml")
+try write(CIIWriter.xml(invoice, profile: .facturXBasic), ok, "cii-invoice-facturx-basic.xml")
 
 // Bad documents: written from good ones, then broken on purpose (the validator would refuse to write them).
 let good = CIIWriter.xml(invoice)
@@ -55,6 +56,9 @@ do {
     let scratch = try FacturXWriter.write(opera, font: font, created: created)
     try scratch.write(to: ok.appendingPathComponent("facturx-opera-from-scratch.pdf"))
     print("ok/facturx-opera-from-scratch.pdf")
+    try FacturXWriter.write(opera, font: font, profile: .facturXBasic, created: created)
+        .write(to: ok.appendingPathComponent("facturx-opera-basic.pdf"))
+    print("ok/facturx-opera-basic.pdf")
     let base = FacturXWriter.writePDFA1b(invoice, font: font, created: created)
     let attached = try FacturXAttacher.attach(CIIWriter.write(invoice), to: base, level: "EN 16931", modified: created)
     try attached.write(to: ok.appendingPathComponent("facturx-attached-to-pdfa1b.pdf"))
