@@ -56,7 +56,7 @@ let package = Package(
                     swiftSettings: strictSettings),
         .testTarget(
             name: "ChorusSDKTests",
-            dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl"],
+            dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl", "ExampleSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,5 @@
 import ChorusMock
+import ExampleSupport
 import Foundation
 @testable import ChorusSDK
 
@@ -165,25 +166,7 @@ enum TestDocuments {
         """.utf8)
     }
 
-    /// A one-page PDF whose text carries the invoice's fields, as a supplier's software would print them.
-    static func pdf(lines: [String]) -> Data {
-        let content = "BT /F1 11 Tf 50 780 Td 14 TL " + lines.map { "(\($0)) '" }.joined(separator: " ") + " ET"
-        let objects = [
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-        var pdf = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(pdf.utf8.count)
-            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
-        }
-        let xref = pdf.utf8.count
-        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
-        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(pdf.utf8)
-    }
+    /// A one-page PDF whose text carries the invoice's fields, as a supplier's software would print them
+    /// (the examples' writer, so tests and examples upload the same kind of file).
+    static func pdf(lines: [String]) -> Data { InvoicePDF.make(lines: lines) }
 }

@@ -15,11 +15,12 @@ package actor TokenCache {
     private let fetch: Fetch
     private let policy: TokenPolicy
     private let clock: ChorusClock
-    private var current: AccessToken?
     private var inFlight: Task<AccessToken, any Error>?
     private var rememberedFailure: (error: any Error, until: Date)?
-    /// The current token, readable without entering the actor: most calls only need to see that it is fresh.
-    private nonisolated let snapshot = LockedBox<AccessToken?>(nil)
+    /// The current token, kept in a lock rather than in actor state so ``freshToken()`` can read it
+    /// without an actor hop: most calls only need to see that it is fresh.
+    private nonisolated let stored = LockedBox<AccessToken?>(nil)
+    private nonisolated var current: AccessToken? { stored.withLock { $0 } }
 
     package init(policy: TokenPolicy, clock: ChorusClock, fetch: @escaping Fetch) {
         self.fetch = fetch
@@ -29,7 +30,7 @@ package actor TokenCache {
 
     /// The cached token when it is fresh, checked without an actor hop; `nil` sends the caller to ``token(forceRefresh:)``.
     package nonisolated func freshToken() -> AccessToken? {
-        guard let token = snapshot.withLock({ $0 }), token.isUsable(at: clock.now(), margin: policy.renewalMargin.timeInterval) else {
+        guard let token = current, token.isUsable(at: clock.now(), margin: policy.renewalMargin.timeInterval) else {
             return nil
         }
         return token
@@ -58,10 +59,7 @@ package actor TokenCache {
 
     /// Forgets `token` if it is still the current one (it was refused with a 401).
     package func invalidate(_ token: AccessToken) {
-        if current?.value == token.value {
-            current = nil
-            snapshot.withLock { $0 = nil }
-        }
+        stored.withLock { if $0?.value == token.value { $0 = nil } }
     }
 
     private func startFetch() -> Task<AccessToken, any Error> {
@@ -77,8 +75,7 @@ package actor TokenCache {
         if inFlight == task { inFlight = nil }
         switch result {
         case .success(let token):
-            current = token
-            snapshot.withLock { $0 = token }
+            stored.withLock { $0 = token }
         case .failure(let error):
             if let chorus = error as? ChorusError, chorus.code == .pisteAuthenticationFailed {
                 rememberedFailure = (error, clock.now().addingTimeInterval(policy.failureCooldown.timeInterval))

@@ -97,8 +97,7 @@ struct PDFScanner {
 
     static func integer(after key: String, in text: String) -> Int? {
         guard let range = text.range(of: key + " ") ?? text.range(of: key) else { return nil }
-        return text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }.description.isEmpty ? nil
-            : Int(text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })
+        return Int(text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })  // Int("") is nil
     }
 
     /// `n 0 R` after `key`.

@@ -40,12 +40,9 @@ public struct InvoiceServiceClient: InvoiceService {
     }
 
     public func depositFile(_ data: Data, fileName: String, syntax: FluxSyntax) async throws -> FluxDeposit {
-        var problems = InvoiceValidator.fileProblems(name: fileName, size: data.count, field: "fichierFlux", maximumNameLength: 200,
+        let problems = InvoiceValidator.fileProblems(name: fileName, size: data.count, field: "fichierFlux", maximumNameLength: 200,
+                                                     maximumSize: InvoiceValidator.maximumTotalSize,
                                                      allowedExtensions: ["XML", "PDF", "GZ", "TGZ", "ZIP"])
-        if data.count > InvoiceValidator.maximumTotalSize {
-            problems.append(ValidationProblem(field: "fichierFlux", rule: "file.totalSize", message: "over the 120 MB limit"))
-        }
-        problems.removeAll { $0.rule == "file.size" && data.count <= InvoiceValidator.maximumTotalSize }
         if !problems.isEmpty { throw ChorusError.invalid(.deposerFluxFacture, problems) }
         let body = try FileBody.make(fileField: "fichierFlux", file: data, otherFields: [
             "nomFichier": .string(fileName), "syntaxeFlux": .string(syntax.rawValue), "avecSignature": false, "idUtilisateurCourant": .int(0)])

@@ -224,8 +224,9 @@ public struct InvoiceValidator: Sendable {
     }
 
     /// Problems of a file before it is uploaded: name ≤ `maximumNameLength` with an allowed extension,
-    /// size ≤ 10 MB.
+    /// size ≤ `maximumSize` (10 MB for one file; a flux deposit may carry a whole invoice, up to 120 MB).
     public static func fileProblems(name: String, size: Int, field: String, maximumNameLength: Int = 50,
+                                    maximumSize: Int = maximumFileSize,
                                     allowedExtensions: Set<String> = allowedExtensions) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
         if name.isEmpty || name.count > maximumNameLength {
@@ -236,8 +237,9 @@ public struct InvoiceValidator: Sendable {
             problems.append(ValidationProblem(field: field, rule: "file.extension",
                                               message: "\".\(fileExtension.lowercased())\" is not an extension Chorus Pro accepts"))
         }
-        if size > maximumFileSize {
-            problems.append(ValidationProblem(field: field, rule: "file.size", message: "\(size) bytes is over the 10 MB limit"))
+        if size > maximumSize {
+            problems.append(ValidationProblem(field: field, rule: "file.size",
+                                              message: "\(size) bytes is over the \(maximumSize / (1024 * 1024)) MB limit"))
         }
         if size == 0 { problems.append(ValidationProblem(field: field, rule: "file.empty", message: "the file is empty")) }
         return problems
