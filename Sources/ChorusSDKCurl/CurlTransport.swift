@@ -14,8 +14,23 @@ private let curlGlobalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT)
 /// thread, one continuation) and Chorus Pro traffic is a few concurrent calls, not thousands; the cost is a
 /// thread start per request.
 ///
-/// **Connections are reused**: finished easy handles go back to a pool and keep their connection cache
-/// (`curl_easy_reset` keeps live connections), so sequential calls share one keep-alive connection.
+/// **Connections are reused for reads**: finished easy handles go back to a pool and keep their connection
+/// cache (`curl_easy_reset` keeps live connections), so sequential reads share one keep-alive connection.
+///
+/// **Writes go out exactly once.** libcurl silently resends a request whose reused connection died before
+/// any answer byte ("Connection died, retrying a fresh connect"), rewinding the body when it can. For a
+/// `soumettre` the platform already committed, that resend stores the invoice twice. A request that is not
+/// ``HTTPRequest/isIdempotent`` is therefore sent
+/// - on a connection opened for it and closed after it (`CURLOPT_FRESH_CONNECT`, `CURLOPT_FORBID_REUSE`), so
+///   it never meets a stale keep-alive connection, and
+/// - with its body given through `CURLOPT_READFUNCTION` and no `CURLOPT_SEEKFUNCTION`: libcurl cannot rewind
+///   it, so even a resend libcurl would attempt fails (`CURLE_SEND_FAIL_REWIND`) instead of duplicating
+///   (libcurl's `CURLOPT_SEEKFUNCTION` documentation: the rewind is needed "when an existing HTTP connection
+///   is reused too late and the server closes the connection").
+///
+/// The cost is one TCP (and TLS) handshake per write, measured by `swift run chorus-bench` (README). A
+/// failure after any request byte may have been written is never `cannotConnect`, so the SDK looks the
+/// write up instead of sending it again.
 ///
 /// **Behaviour**: `NOSIGNAL`; no redirects; HTTPS only (plain HTTP only to loopback hosts); connect, total and
 /// idle timeouts; cancellation aborts the transfer (`CURLE_ABORTED_BY_CALLBACK` → `.cancelled`) and
@@ -127,6 +142,10 @@ private final class CurlTransfer: @unchecked Sendable {
     private var body = Data()
     private var headerLines: [String] = []
     private var exceededLimit = false
+    /// Bytes of the request body handed to libcurl through the read callback (writes only).
+    private var uploadOffset = 0
+    /// Whether libcurl asked for body bytes: from then on, part of the request may have left this machine.
+    private var bodyRequested = false
 
     init(request: HTTPRequest, configuration: CurlTransport.Configuration) {
         self.request = request
@@ -188,7 +207,7 @@ private final class CurlTransfer: @unchecked Sendable {
         // Bytes of request sent: 0 means nothing left this machine (a reused connection has no connect time).
         var requestSize = 0
         ccurl_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestSize)
-        finish(result(code: code, status: status, connected: requestSize > 0))
+        finish(result(code: code, status: status, connected: requestSize > 0 || bodyRequested))
     }
 
     private func configure(_ handle: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?,
@@ -234,7 +253,18 @@ private final class CurlTransfer: @unchecked Sendable {
             if request.method != .post { results.append(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue)) }
             results.append(ccurl_setopt_long(handle, CURLOPT_POST, 1))
             results.append(ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
-            results.append(ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress)))
+            if request.isIdempotent {
+                results.append(ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress)))
+            } else {
+                // See the type's documentation: a body libcurl cannot rewind, on a connection of its own.
+                results.append(ccurl_setopt_data_function(handle, CURLOPT_READFUNCTION) { buffer, size, count, context in
+                    guard let context else { return Int(CURL_READFUNC_ABORT) }
+                    return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().sendBody(into: buffer, size * count)
+                })
+                results.append(ccurl_setopt_pointer(handle, CURLOPT_READDATA, context))
+                results.append(ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1))
+                results.append(ccurl_setopt_long(handle, CURLOPT_FORBID_REUSE, 1))
+            }
         }
         return results.first { $0 != CURLE_OK } ?? CURLE_OK
     }
@@ -242,6 +272,19 @@ private final class CurlTransfer: @unchecked Sendable {
     private func milliseconds(_ duration: Duration) -> Int {
         let parts = duration.components
         return Int(parts.seconds) * 1000 + Int(parts.attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// Copies the next body bytes into libcurl's buffer (writes only). Never rewound: there is no seek callback.
+    private func sendBody(into buffer: UnsafeMutablePointer<CChar>, _ capacity: Int) -> Int {
+        bodyRequested = true
+        guard let payload = request.body, uploadOffset < payload.count else { return 0 }
+        let count = min(capacity, payload.count - uploadOffset)
+        payload.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: base + uploadOffset, byteCount: count)
+        }
+        uploadOffset += count
+        return count
     }
 
     private func receiveBody(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
@@ -282,10 +325,13 @@ private final class CurlTransfer: @unchecked Sendable {
         case CURLE_ABORTED_BY_CALLBACK: kind = cancelled ? .cancelled : .other
         case CURLE_WRITE_ERROR: kind = tooLarge ? .responseTooLarge : .other
         case CURLE_FILESIZE_EXCEEDED: kind = .responseTooLarge
-        case CURLE_COULDNT_CONNECT: kind = .cannotConnect
+        // "Could not connect" after request bytes may have gone out (a reused connection died, then the
+        // reconnect was refused) is not proof that nothing was sent.
+        case CURLE_COULDNT_CONNECT: kind = connected ? .connectionLost : .cannotConnect
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: kind = .dnsFailure
         case CURLE_OPERATION_TIMEDOUT: kind = connected ? .timedOut : .cannotConnect  // nothing was sent yet
-        case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_PARTIAL_FILE: kind = .connectionLost
+        case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_PARTIAL_FILE, CURLE_SEND_FAIL_REWIND:
+            kind = .connectionLost
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
              CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_SHUTDOWN_FAILED,
              CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS,

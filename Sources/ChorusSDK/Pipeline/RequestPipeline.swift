@@ -77,7 +77,8 @@ package final class RequestPipeline: Sendable {
         var headers: HTTPHeaders = ["Accept": "application/json;charset=utf-8"]
         if endpoint.method != .get { headers["Content-Type"] = "application/json;charset=utf-8" }
         let request = HTTPRequest(method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
-                                  headers: headers, body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)))
+                                  headers: headers, body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)),
+                                  isIdempotent: endpoint.isIdempotent)
         let context = RequestContext(operation: operation, attempt: 1, isIdempotent: endpoint.isIdempotent)
         let inner: @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse = { request, context in
             try await self.retrying(request, endpoint: endpoint, context: context)
@@ -164,7 +165,7 @@ private struct TokenFetcher: Sendable {
         let request = HTTPRequest(method: .post, url: configuration.environment.oauthURL,
                                   headers: ["Content-Type": "application/x-www-form-urlencoded",
                                             "Accept": "application/json"],
-                                  body: Data(form.utf8))
+                                  body: Data(form.utf8), isIdempotent: true)  // a second token is harmless
         let requested = configuration.clock.now()
         let response = try await transport.send(request, operation: .token)
         let answer = try classifier.classifyToken(response)

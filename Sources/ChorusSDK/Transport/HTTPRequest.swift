@@ -35,6 +35,10 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDe
     public var headers: HTTPHeaders
     /// The body, if any.
     public var body: Data?
+    /// Whether sending this request twice is harmless. The pipeline sets it from the operation's declaration
+    /// (Chorus Pro sends reads as `POST`, so the method cannot tell). A transport must never send a
+    /// non-idempotent request more than once on its own: see ``Transport``.
+    public var isIdempotent: Bool
 
     /// `POST https://… [headers] (n bytes)`.
     public var description: String {
@@ -47,11 +51,13 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDe
     /// A mirror without the body or credential values.
     public var customMirror: Mirror { Mirror(self, children: ["request": description]) }
 
-    /// Creates a request.
-    public init(method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil) {
+    /// Creates a request. `isIdempotent` defaults to `true` for `GET` only: any other request is treated
+    /// as a write that must not be sent twice.
+    public init(method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil, isIdempotent: Bool? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.isIdempotent = isIdempotent ?? (method == .get)
     }
 }

@@ -15,6 +15,14 @@ import FoundationNetworking
 ///   ``TransportError/Kind/responseTooLarge``.
 /// - Cancelling the calling task cancels the `URLSessionTask` at once.
 /// - TLS certificates are always verified; there is no switch to turn that off.
+/// - **Writes go out exactly once.** A request that is not ``HTTPRequest/isIdempotent`` is sent on a
+///   short-lived session of its own, hence on a fresh connection: URLSession (and libcurl under it on
+///   Linux) may resend a request whose reused keep-alive connection died before the answer, which for an
+///   invoice the platform already committed is a duplicate. A fresh connection is never resent that way,
+///   and a failure to connect on it really means nothing was sent. The cost is one TCP (and TLS) handshake
+///   per write (README, reliability section).
+/// - A connection that drops after the request was written ends the call with
+///   ``TransportError/Kind/connectionLost`` as soon as the socket closes, not at a deadline.
 public struct URLSessionTransport: Transport {
     /// Settings of a ``URLSessionTransport``.
     public struct Configuration: Sendable {
@@ -48,7 +56,7 @@ public struct URLSessionTransport: Transport {
     /// Creates a transport with its own session.
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        self.owner = SessionOwner(configuration: configuration)
+        self.owner = SessionOwner(configuration: configuration, keepsConnections: true)
     }
 
     /// ``Configuration/requestTimeout``, enforced by this transport's own timer.
@@ -62,8 +70,14 @@ public struct URLSessionTransport: Transport {
         urlRequest.httpBody = request.body
         urlRequest.timeoutInterval = configuration.connectTimeout.timeInterval
         for field in request.headers { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
-        return try await owner.perform(urlRequest, limit: configuration.maximumResponseSize,
-                                       deadline: configuration.requestTimeout)
+        guard !request.isIdempotent else {
+            return try await owner.perform(urlRequest, limit: configuration.maximumResponseSize,
+                                           deadline: configuration.requestTimeout)
+        }
+        // A write goes out once, on a session (hence a connection) of its own: see the type's documentation.
+        let single = SessionOwner(configuration: configuration, keepsConnections: false)
+        return try await single.perform(urlRequest, limit: configuration.maximumResponseSize,
+                                        deadline: configuration.requestTimeout)
     }
 }
 
@@ -73,11 +87,12 @@ private final class SessionOwner: Sendable {
     let session: URLSession
     let delegate: TransferDelegate
 
-    init(configuration: URLSessionTransport.Configuration) {
+    /// `keepsConnections` false: a session for one request, whose connection is not kept.
+    init(configuration: URLSessionTransport.Configuration, keepsConnections: Bool) {
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = configuration.connectTimeout.timeInterval
         sessionConfiguration.timeoutIntervalForResource = configuration.requestTimeout.timeInterval
-        sessionConfiguration.httpMaximumConnectionsPerHost = configuration.maximumConnectionsPerHost
+        sessionConfiguration.httpMaximumConnectionsPerHost = keepsConnections ? configuration.maximumConnectionsPerHost : 1
         sessionConfiguration.httpCookieAcceptPolicy = .never
         sessionConfiguration.httpShouldSetCookies = false
         sessionConfiguration.urlCache = nil
@@ -92,6 +107,9 @@ private final class SessionOwner: Sendable {
         let task = session.dataTask(with: request)
         let transfer = Transfer(limit: limit)
         delegate.register(transfer, for: task)
+        // swift-corelibs-foundation asks the *task's* delegate for a new body when libcurl wants to resend
+        // the request (see `needNewBodyStream` below); Apple platforms use the session's delegate.
+        task.delegate = delegate
         let timer = DispatchSource.makeTimerSource()
         timer.schedule(deadline: .now() + deadline.timeInterval)
         timer.setEventHandler { [weak task] in
@@ -233,6 +251,20 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         if transfer(for: dataTask)?.append(data) == false { dataTask.cancel() }
+    }
+
+    /// Called on Linux when libcurl, under URLSession, found the reused connection dead after sending the
+    /// request and wants to send it again on a new one. Foundation cannot rewind a `Data` body there: it
+    /// would resend the head without the body and the exchange would stall until the idle timeout. And a
+    /// resend would break the rule that a transport never sends twice. So the attempt ends at once with
+    /// `connectionLost` (the request may have reached the server); the SDK then retries a read or looks a
+    /// write up.
+    func urlSession(_ session: URLSession, task: URLSessionTask,
+                    needNewBodyStream completionHandler: @escaping @Sendable (InputStream?) -> Void) {
+        completionHandler(nil)
+        transfer(for: task)?.fail(with: TransportError(.connectionLost, "the reused connection closed before the answer"))
+        // Called on the session's work queue, which `cancel()` waits for: cancel from elsewhere.
+        DispatchQueue.global().async { [weak task] in task?.cancel() }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask,

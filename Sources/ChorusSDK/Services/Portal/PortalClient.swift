@@ -41,7 +41,8 @@ package struct PortalClient: Sendable {
         do { data = try RequestPipeline.encoder.encode(body) } catch {
             throw ChorusError(.invalidInput, operation: operation, message: "the request could not be encoded")
         }
-        let request = HTTPRequest(method: .post, url: environment.url(forPath: endpoint.path), headers: headers, body: data)
+        let request = HTTPRequest(method: .post, url: environment.url(forPath: endpoint.path), headers: headers, body: data,
+                                  isIdempotent: endpoint.isIdempotent)
         let response = try classifier.classify(try await transport.send(request, operation: operation), endpoint: endpoint)
         do {
             return try JSONDecoder().decode(Response.self, from: response.body)
