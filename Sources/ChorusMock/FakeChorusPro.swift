@@ -189,6 +189,10 @@ public actor FakeChorusPro {
         scriptedFaults[path, default: []] += faults
     }
 
+    /// Revokes every bearer token issued so far, as PISTE does on a key rotation: the next call with any of
+    /// them gets a 401.
+    public func revokeAllTokens() { tokens.removeAll() }
+
     /// Draws transient faults at random (for soak tests); `nil` stops them.
     public func setRandomFaults(_ plan: RandomFaults?) { randomFaults = plan }
 

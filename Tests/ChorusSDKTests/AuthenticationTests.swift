@@ -1,3 +1,4 @@
+import ChorusMock
 import Foundation
 import Testing
 @testable import ChorusSDK
@@ -62,7 +63,7 @@ struct AuthenticationTests {
         #expect(transport.apiRequests.last?.headers["Authorization"] == "Bearer tok-2")
     }
 
-    @Test("a 401 renews the token and retries once; a second 401 is an error")
+    @Test("a 401 renews the token and sends again, up to 3 fresh tokens in a row; then unauthorized")
     func unauthorizedRetry() async throws {
         let transport = ScriptedTransport()
         let client = try Fixtures.client(transport, configure: { $0.cachesReferenceData = false })
@@ -71,12 +72,37 @@ struct AuthenticationTests {
         #expect(transport.tokenRequests.count == 2)
         #expect(transport.apiRequests.map { $0.headers["Authorization"] } == ["Bearer tok-1", "Bearer tok-2"])
 
-        transport.enqueue(.respond(.json("", status: 401)), .respond(.json("", status: 401)))
+        // Three refusals in a row are still absorbed (a revocation storm), on a write as on a read.
+        transport.enqueue(.respond(.json("", status: 401)), .respond(.json("", status: 401)), .respond(.json("", status: 401)))
+        _ = try await client.references.paymentModes()
+        #expect(transport.tokenRequests.count == 5)
+        #expect(transport.apiRequests.suffix(4).map { $0.headers["Authorization"] } == ["Bearer tok-2", "Bearer tok-3", "Bearer tok-4", "Bearer tok-5"])
+
+        // A fourth refusal of a fresh token is not transient: unauthorized, after 1 + 3 sends.
+        transport.enqueue(.respond(.json("", status: 401)), .respond(.json("", status: 401)), .respond(.json("", status: 401)),
+                          .respond(.json("", status: 401)))
+        let before = transport.apiRequests.count
         let error = try await #require(throws: ChorusError.self) { try await client.references.paymentModes() }
         #expect(error.code == .unauthorized)
         #expect(error.httpStatus == 401)
-        #expect(transport.tokenRequests.count == 3)
-        #expect(transport.apiRequests.count == 4)
+        #expect(transport.apiRequests.count - before == 4)
+        #expect(transport.tokenRequests.count == 8)
+    }
+
+    @Test("concurrent calls refused with the same token renew it once")
+    func renewOnlyTheCurrentToken() async throws {
+        let fake = FakeChorusPro()
+        let client = try mockClient(fake) { $0.cachesReferenceData = false }
+        _ = try await client.references.countries()
+        let tokensBefore = await fake.journal.filter { $0.path.hasSuffix("/oauth/token") }.count
+        await fake.revokeAllTokens()
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 { group.addTask { try await client.references.countries().count } }
+            for try await count in group { #expect(count == 9) }
+        }
+        let tokensAfter = await fake.journal.filter { $0.path.hasSuffix("/oauth/token") }.count
+        // Every one of the 20 calls was refused with the same revoked token; only the first renewal fetched.
+        #expect(tokensAfter - tokensBefore == 1)
     }
 
     @Test("a refused technical account is diagnosed and not retried with a new token")

@@ -92,12 +92,17 @@ public struct TokenPolicy: Sendable, Hashable {
     public var expiryMargin: Duration
     /// How long a refused client id/secret is remembered before trying again; default 5 s.
     public var failureCooldown: Duration
+    /// Fresh tokens tried, one after the other, when the gateway refuses the bearer with a 401 (revoked or
+    /// expired early), before the call ends with ``ChorusError/Code/unauthorized``; default 3. Each renewal
+    /// happens only if the refused token is still the current one.
+    public var maximumRenewals: Int
 
     /// Creates a policy.
     public init(renewalMargin: Duration = .seconds(300), expiryMargin: Duration = .seconds(60),
-                failureCooldown: Duration = .seconds(5)) {
+                failureCooldown: Duration = .seconds(5), maximumRenewals: Int = 3) {
         self.renewalMargin = renewalMargin
         self.expiryMargin = expiryMargin
         self.failureCooldown = failureCooldown
+        self.maximumRenewals = maximumRenewals
     }
 }

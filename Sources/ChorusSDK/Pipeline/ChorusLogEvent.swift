@@ -15,6 +15,9 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
         case retryScheduled
         /// A new PISTE token was obtained.
         case tokenObtained
+        /// The gateway refused the bearer token (401); a fresh one is sent next. ``ChorusLogEvent/attempt``
+        /// counts the renewals of this call.
+        case tokenRefused
         /// Something accepted but worth a look (a sandbox SIRET with a wrong check digit, a technical
         /// password about to expire); ``ChorusLogEvent/message`` says what.
         case warning

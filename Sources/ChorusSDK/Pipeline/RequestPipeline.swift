@@ -123,10 +123,15 @@ package final class RequestPipeline: Sendable {
         }
     }
 
-    /// Adds both credentials; after a 401 on the bearer, renews the token and tries once more.
+    /// Adds both credentials. A 401 on the bearer (expired early, revoked, a gateway hiccup) renews the token
+    /// and sends again, for reads and writes alike: PISTE refused the request before it reached the platform.
+    /// The token is renewed only when the refused one is still the current one (another call may already
+    /// have renewed it), and `unauthorized` is reported only after ``TokenPolicy/maximumRenewals`` fresh
+    /// tokens in a row were refused. A refused technical account is not retried: a new token would not change
+    /// the password.
     private func authenticated(_ request: HTTPRequest, endpoint: Endpoint) async throws -> HTTPResponse {
         var token = if let fresh = tokens.freshToken() { fresh } else { try await tokens.token() }
-        var renewed = false
+        var renewals = 0
         while true {
             var signed = request
             signed.headers["Authorization"] = "Bearer \(token.value)"
@@ -134,12 +139,12 @@ package final class RequestPipeline: Sendable {
             do {
                 let response = try await transport.send(signed, operation: endpoint.id)
                 return try classifier.classify(response, endpoint: endpoint)
-            } catch let error as ChorusError where error.code == .unauthorized && !renewed {
-                // A refused bearer (expired early, revoked): one fresh token, one more try. A refused
-                // technical account is not retried: a new token would not change the password.
+            } catch let error as ChorusError where error.code == .unauthorized && renewals < configuration.tokenPolicy.maximumRenewals {
                 await tokens.invalidate(token)
-                token = try await tokens.token(forceRefresh: true)
-                renewed = true
+                token = try await tokens.token()
+                renewals += 1
+                configuration.logger?(ChorusLogEvent(kind: .tokenRefused, operation: endpoint.id, attempt: renewals,
+                                                     httpStatus: error.httpStatus))
             }
         }
     }
