@@ -1,7 +1,7 @@
 import Foundation
 
 /// A PISTE bearer token and when it stops working. Its description never shows the token.
-package struct AccessToken: Sendable, CustomStringConvertible {
+package struct AccessToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package let value: String
     package let expiresAt: Date
 
@@ -16,4 +16,6 @@ package struct AccessToken: Sendable, CustomStringConvertible {
     }
 
     package var description: String { "AccessToken(<redacted>, expiresAt: \(expiresAt))" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: ["value": "<redacted>", "expiresAt": expiresAt], displayStyle: .struct) }
 }

@@ -9,7 +9,7 @@ import Foundation
 ///   ``TokenPolicy/failureCooldown`` only (so a misconfigured client does not hammer PISTE), then the
 ///   next call tries again; other failures are not remembered at all.
 /// - The fetch runs in its own task: a caller that is cancelled does not cancel the fetch others wait on.
-package actor TokenCache {
+package actor TokenCache: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package typealias Fetch = @Sendable () async throws -> AccessToken
 
     private let fetch: Fetch
@@ -27,6 +27,11 @@ package actor TokenCache {
         self.policy = policy
         self.clock = clock
     }
+
+    /// Whether a token is held, never the token.
+    package nonisolated var description: String { "TokenCache(token: \(current == nil ? "none" : "<redacted>"))" }
+    package nonisolated var debugDescription: String { description }
+    package nonisolated var customMirror: Mirror { Mirror(self, children: ["summary": description], displayStyle: .class) }
 
     /// The cached token when it is fresh, checked without an actor hop; `nil` sends the caller to ``token(forceRefresh:)``.
     package nonisolated func freshToken() -> AccessToken? {

@@ -1,16 +1,91 @@
 import Foundation
 
-/// Removes secrets from text before it is stored in an error or a log: the known secret strings of
-/// the client's credentials and tokens, and anything shaped like a token, a secret or a password field.
-package struct SecretScrubber: Sendable {
-    private let secrets: [String]
+/// Removes secrets from text before it is stored in an error or a log: the client's credentials and the
+/// bearer tokens it obtained, in every form a server may echo them (raw, JSON-escaped, percent-encoded,
+/// Base64), and anything shaped like a token, a secret or a password field.
+///
+/// Its own description, debug description and mirror show no secret (it holds them all).
+package struct SecretScrubber: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Every form of the fixed secrets, longest first.
+    private let fixedForms: [String]
+    /// Every form of the bearer tokens seen lately (the current one and a few before it), longest first.
+    private let tokenForms = LockedBox([String]())
+    private let recentTokens = LockedBox([String]())
 
     /// Most characters of a body kept in an error.
     package static let maximumBodyLength = 2_000
+    /// Tokens remembered for scrubbing: a revoked token echoed later is still a secret.
+    private static let rememberedTokens = 8
 
     package init(secrets: [String]) {
-        // Longest first, so that a secret containing another is replaced whole.
-        self.secrets = secrets.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        fixedForms = Self.forms(of: secrets)
+    }
+
+    /// Adds a bearer token to the secrets (called for each token obtained).
+    package func remember(token: String) {
+        let tokens = recentTokens.withLock { tokens -> [String] in
+            tokens.removeAll { $0 == token }
+            tokens.append(token)
+            if tokens.count > Self.rememberedTokens { tokens.removeFirst(tokens.count - Self.rememberedTokens) }
+            return tokens
+        }
+        let forms = Self.forms(of: tokens)
+        tokenForms.withLock { $0 = forms }
+    }
+
+    /// The raw, JSON-escaped, percent-encoded (query and form styles, both hex cases) and Base64 (standard
+    /// and URL-safe, padded or not) forms of each secret of at least 4 characters, longest first so a
+    /// secret containing another is replaced whole.
+    static func forms(of secrets: [String]) -> [String] {
+        var forms = Set<String>()
+        for secret in secrets where secret.count >= 4 {
+            forms.insert(secret)
+            forms.insert(jsonEscaped(secret))
+            var formAllowed = CharacterSet.alphanumerics
+            formAllowed.insert(charactersIn: "-._~")
+            for allowed in [CharacterSet.urlQueryAllowed, formAllowed, CharacterSet.urlPathAllowed] {
+                if let encoded = secret.addingPercentEncoding(withAllowedCharacters: allowed) {
+                    forms.insert(encoded)
+                    forms.insert(lowercasingPercentEscapes(encoded))
+                    forms.insert(encoded.replacingOccurrences(of: "%20", with: "+"))
+                }
+            }
+            let base64 = Data(secret.utf8).base64EncodedString()
+            let unpadded = base64.trimmingCharacters(in: CharacterSet(charactersIn: "="))
+            forms.insert(base64)
+            forms.insert(unpadded)
+            forms.insert(unpadded.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_"))
+        }
+        return forms.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+    }
+
+    /// The string as a JSON encoder writes it inside quotes (`/` escaped too, as Foundation does).
+    private static func jsonEscaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "/": result += "\\/"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func lowercasingPercentEscapes(_ text: String) -> String {
+        var result = ""
+        var pending = 0
+        for character in text {
+            if character == "%" { pending = 2; result.append(character); continue }
+            if pending > 0 { pending -= 1; result += character.lowercased(); continue }
+            result.append(character)
+        }
+        return result
     }
 
     private static let patterns: [NSRegularExpression] = [
@@ -22,7 +97,10 @@ package struct SecretScrubber: Sendable {
     /// `text` with every secret replaced by `<redacted>`.
     package func scrub(_ text: String) -> String {
         var result = text
-        for secret in secrets { result = result.replacingOccurrences(of: secret, with: "<redacted>") }
+        let forms = (fixedForms + tokenForms.withLock { $0 }).sorted { $0.count > $1.count }
+        for form in forms where result.contains(form) {
+            result = result.replacingOccurrences(of: form, with: "<redacted>")
+        }
         for pattern in Self.patterns {
             let range = NSRange(result.startIndex..., in: result)
             result = pattern.stringByReplacingMatches(in: result, range: range, withTemplate: "$1<redacted>$2")
@@ -33,10 +111,14 @@ package struct SecretScrubber: Sendable {
     /// The first bytes of a body as scrubbed text, or `nil` when empty.
     package func excerpt(of body: Data) -> String? {
         guard !body.isEmpty else { return nil }
-        let head = body.prefix(Self.maximumBodyLength * 2)
+        let head = body.prefix(Self.maximumBodyLength * 4 + 1024)  // enough bytes for 2,000 characters of any width
         let text = String(decoding: head, as: UTF8.self)
         let scrubbed = scrub(text)
         let cut = scrubbed.count > Self.maximumBodyLength || head.count < body.count
         return cut ? String(scrubbed.prefix(Self.maximumBodyLength)) + "…(truncated)" : scrubbed
     }
+
+    package var description: String { "SecretScrubber(<redacted>)" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Authentication and classification sit inside the retry loop, so each attempt carries a current
 /// token and the retry policy sees typed errors.
-package final class RequestPipeline: Sendable {
+package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package let configuration: ChorusConfiguration
     package let scrubber: SecretScrubber
     private let tokens: TokenCache
@@ -24,6 +24,11 @@ package final class RequestPipeline: Sendable {
             try await fetcher.fetch()
         }
     }
+
+    /// The environment only: the pipeline holds the credentials and the token.
+    package var description: String { "RequestPipeline(\(configuration.environment.apiBaseURL.absoluteString), credentials: <redacted>)" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: ["summary": description], displayStyle: .class) }
 
     // MARK: Typed calls
 
@@ -174,6 +179,7 @@ private struct TokenFetcher: Sendable {
         let requested = configuration.clock.now()
         let response = try await transport.send(request, operation: .token)
         let answer = try classifier.classifyToken(response)
+        classifier.scrubber.remember(token: answer.accessToken)
         configuration.logger?(ChorusLogEvent(kind: .tokenObtained, operation: .token, attempt: 1,
                                              httpStatus: response.status))
         return AccessToken(value: answer.accessToken,

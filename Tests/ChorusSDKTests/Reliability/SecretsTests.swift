@@ -80,4 +80,106 @@ struct SecretsTests {
             }
         }
     }
+
+    /// Secrets with the characters that change between encodings (`/`, `+`, space, quote, `&`, accents).
+    static let awkwardSecret = "CLIENT/se+cr et\"&é-zz91"
+    static let awkwardPassword = "PASS/wo+rd &é\"-xx77"
+
+    /// A client on a fake that knows the awkward secrets, warmed so that it holds a token.
+    static func awkwardClient() async throws -> (ChorusClient, FakeChorusPro, ChorusCredentials, String) {
+        let fake = FakeChorusPro()
+        await fake.addApplication(FakeApplication(clientID: "awkward-app", clientSecret: awkwardSecret))
+        let login = "TECH_1_\(FakeSeed.supplierSIRET)@cpro.fr"
+        await fake.addTechnicalAccount(FakeTechnicalAccount(login: login, password: awkwardPassword, structureID: 26_262_001,
+                                                            passwordExpiry: Date().addingTimeInterval(86_400 * 10)))
+        let credentials = ChorusCredentials(clientID: "awkward-app", clientSecret: awkwardSecret, technicalLogin: login,
+                                            technicalPassword: awkwardPassword)
+        let client = try ChorusClient(configuration: ChorusConfiguration(
+            environment: MockTransport.environment, credentials: credentials, transport: MockTransport(fake: fake),
+            retryPolicy: .none, cachesReferenceData: false))
+        _ = try await client.references.countries()
+        let bearer = try #require(await fake.journal.last?.requestHeaders["Authorization"]).replacingOccurrences(of: "Bearer ", with: "")
+        return (client, fake, credentials, bearer)
+    }
+
+    /// Every form a secret can take on the wire or in text.
+    static func forms(of secret: String) -> [String: String] {
+        var form = CharacterSet.alphanumerics
+        form.insert(charactersIn: "-._~")
+        let json = String(decoding: (try? JSONEncoder().encode([secret])) ?? Data(), as: UTF8.self).dropFirst(2).dropLast(2)
+        return ["raw": secret, "json": String(json),
+                "percent": secret.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? secret,
+                "form": secret.addingPercentEncoding(withAllowedCharacters: form) ?? secret,
+                "base64": Data(secret.utf8).base64EncodedString()]
+    }
+
+    static func leaks(in texts: [String], secrets: [String: String]) -> [String] {
+        var found: [String] = []
+        for text in texts {
+            for (name, secret) in secrets {
+                for (formName, form) in forms(of: secret) where text.contains(form) {
+                    found.append("\(name) (\(formName)) in: \(text.prefix(160))")
+                }
+            }
+        }
+        return found
+    }
+
+    @Test("print, dump, String(reflecting:) and a recursive Mirror of every SDK value show no secret in any form")
+    func presentationsShowNoSecret() async throws {
+        let (client, _, credentials, bearer) = try await Self.awkwardClient()
+        let values: [Any] = [client, client.configuration, client.invoices, client.structures, client.accounts, client.references,
+                             client.pipeline, client.pipeline.scrubber, client.pipeline.classifier, credentials,
+                             AccessToken(value: bearer, expiresAt: Date()), client.pipeline.portal,
+                             PortalSession(token: bearer, accountID: 1)]
+        var texts: [String] = []
+        for value in values {
+            texts.append("\(value)")
+            texts.append(String(reflecting: value))
+            var dumped = ""
+            dump(value, to: &dumped, maxDepth: 20)
+            texts.append(dumped)
+            texts += Self.mirrorTexts(value, depth: 0)
+        }
+        #expect(texts.count > 50)
+        let leaks = Self.leaks(in: texts, secrets: ["client secret": Self.awkwardSecret, "technical password": Self.awkwardPassword,
+                                                    "cpro-account": credentials.cproAccountHeaderValue, "bearer": bearer])
+        #expect(leaks.isEmpty, "\(leaks.count) leaks:\n\(leaks.prefix(10).joined(separator: "\n"))")
+    }
+
+    /// Every child of every mirror, as text, down to `depth` 12.
+    static func mirrorTexts(_ value: Any, depth: Int) -> [String] {
+        guard depth < 12 else { return [] }
+        var texts: [String] = []
+        for child in Mirror(reflecting: value).children {
+            texts.append("\(child.label ?? "_"): \(child.value) | \(String(reflecting: child.value))")
+            texts += mirrorTexts(child.value, depth: depth + 1)
+        }
+        return texts
+    }
+
+    @Test("a server echoing every credential in every form: the errors show none of them",
+          arguments: ["raw", "json", "percent", "form", "base64"])
+    func echoedSecretsAreScrubbed(_ form: String) async throws {
+        let (client, fake, credentials, bearer) = try await Self.awkwardClient()
+        let secrets = ["client secret": Self.awkwardSecret, "technical password": Self.awkwardPassword,
+                       "cpro-account": credentials.cproAccountHeaderValue, "bearer": bearer]
+        let echoed = secrets.values.compactMap { Self.forms(of: $0)[form] }.joined(separator: " | ")
+        var texts: [String] = []
+        for fault in [FakeFault.status(503, body: "upstream said: \(echoed)"), .status(400, body: "{\"detail\":\"\(echoed)\"}"),
+                      .businessError(code: 20001, libelle: echoed), .status(200, body: "not json \(echoed)")] {
+            await fake.inject(fault, on: "/cpro/transverses/v1/recuperer/pays")
+            do {
+                _ = try await client.references.countries()
+                Issue.record("\(fault) did not fail")
+            } catch let error as ChorusError {
+                texts += ["\(error)", String(reflecting: error), error.responseBody ?? "", error.apiMessage ?? "", error.message]
+                var dumped = ""
+                dump(error, to: &dumped)
+                texts.append(dumped)
+            }
+        }
+        let leaks = Self.leaks(in: texts, secrets: secrets)
+        #expect(leaks.isEmpty, "\(leaks.count) leaks:\n\(leaks.prefix(10).joined(separator: "\n"))")
+    }
 }

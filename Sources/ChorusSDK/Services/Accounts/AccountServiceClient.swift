@@ -2,7 +2,7 @@ import Foundation
 
 /// The ``AccountService`` that calls the portal steps (ChorusMock) and PISTE through the client's pipeline.
 public struct AccountServiceClient: AccountService {
-    private let pipeline: RequestPipeline
+    let pipeline: RequestPipeline
     private let portal: PortalClient
 
     package init(pipeline: RequestPipeline, portal: PortalClient) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The ``InvoiceService`` that calls the platform through the client's pipeline.
 public struct InvoiceServiceClient: InvoiceService {
-    private let pipeline: RequestPipeline
+    let pipeline: RequestPipeline
     private let structures: StructureServiceClient
     private let references: ReferenceServiceClient
     private let recipients = RecipientProfileCache()

@@ -55,7 +55,7 @@ package struct PortalClient: Sendable {
 }
 
 /// A signed-in manager's portal session. Its description never shows the session token.
-public struct PortalSession: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct PortalSession: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     package let token: String
     /// The manager account's id on the portal.
     public let accountID: Int?
@@ -65,6 +65,8 @@ public struct PortalSession: Sendable, Hashable, CustomStringConvertible, Custom
         self.accountID = accountID
     }
 
+    /// A mirror without the session token.
+    public var customMirror: Mirror { Mirror(self, children: ["accountID": accountID as Any, "token": "<redacted>"], displayStyle: .struct) }
     /// `PortalSession(<redacted>)`.
     public var description: String { "PortalSession(account: \(accountID.map(String.init) ?? "?"), token: <redacted>)" }
     /// Same as ``description``.

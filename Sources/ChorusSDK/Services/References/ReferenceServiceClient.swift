@@ -2,7 +2,7 @@ import Foundation
 
 /// The ``ReferenceService`` that calls the platform through the client's pipeline.
 public struct ReferenceServiceClient: ReferenceService {
-    private let pipeline: RequestPipeline
+    let pipeline: RequestPipeline
     private let cache: ReferenceCache?
 
     package init(pipeline: RequestPipeline) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The ``StructureService`` that calls the platform through the client's pipeline.
 public struct StructureServiceClient: StructureService {
-    private let pipeline: RequestPipeline
+    let pipeline: RequestPipeline
     private let portal: PortalClient
 
     package init(pipeline: RequestPipeline, portal: PortalClient) {
