@@ -32,12 +32,15 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     /// Creates an amount from a string literal: `let price: Amount = "4.99"`.
     ///
-    /// A malformed literal is a programming error and stops the program, like an invalid `URL`
-    /// literal would; use ``init(_:)-(String)`` for text that comes from outside.
+    /// A malformed literal (`"NaN"`, `"1,5"`) never stops the program: it gives an amount that is not a
+    /// number (``isFinite`` is `false`), which every validator of the SDK refuses with the rule
+    /// `amount.finite` before anything is sent. Use ``init(_:)-(String)`` for text that comes from outside.
     public init(stringLiteral text: String) {
-        guard let value = Self.parse(text) else { preconditionFailure("invalid Amount literal \"\(text)\"") }
-        self.value = value
+        self.value = Self.parse(text) ?? .nan
     }
+
+    /// Whether the amount is a number (false for a malformed literal or a NaN `Decimal`).
+    public var isFinite: Bool { value.isFinite }
 
     /// Creates an amount from integer minor units: `Amount(minorUnits: 1234)` is `12.34`.
     public init(minorUnits: Int, scale: Int = 2) {
@@ -72,8 +75,8 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
         return text[text.index(after: point)...].reversed().drop { $0 == "0" }.count
     }
 
-    /// Whether the value is below zero.
-    public var isNegative: Bool { value < 0 }
+    /// Whether the value is below zero (never for an amount that is not a number).
+    public var isNegative: Bool { value.isFinite && value < 0 }
 
     /// The plain decimal text, without grouping or exponent (`"1041.07"`).
     public var description: String { value.description }

@@ -129,11 +129,69 @@ struct BadInputCorpusTests {
         add("recycler: bad SIRET", "identifiantStructure") {
             _ = try await $0.invoices.recycle(invoiceID: 1, recipientSIRET: "123", serviceCode: nil, commitmentNumber: nil, comment: nil) }
         add("download: no invoice", "listeFacture") { _ = try await $0.invoices.download(invoiceIDs: [], format: "PDF") }
+        // Abuse: sizes, digits, characters that change how a text reads.
+        add("40-digit unit price", "lignePoste[0].lignePosteMontantUnitaireHT",
+            structured { $0.lines[0].unitPrice = Amount(Decimal(string: String(repeating: "9", count: 40)) ?? 0) })
+        add("14-digit quantity", "lignePoste[0].lignePosteQuantite", structured { $0.lines[0].quantity = "12345678901234" })
+        add("40-digit total", "montantTotal.montantHtTotal", submission {
+            $0.totals = InvoiceTotals(excludingTax: Amount(Decimal(string: String(repeating: "1", count: 40)) ?? 0), vat: 0, includingTax: 0, amountToPay: 0) })
+        add("NaN literal as a price", "lignePoste[1].lignePosteMontantUnitaireHT", structured { $0.lines[1].unitPrice = "NaN" })
+        add("NaN Decimal as a discount", "lignePoste[2].lignePosteMontantRemiseHT", structured { $0.lines[2].discount = Amount(Decimal.nan) })
+        add("100 KB designation", "lignePoste[0].lignePosteDenomination",
+            structured { $0.lines[0].designation = String(repeating: "é", count: 100_000) })
+        add("10,000 lines", "lignePoste", structured { submission in
+            submission.lines = (0..<10_000).map { InvoiceLine(designation: "L\($0)", quantity: 1, unitPrice: 1, vatRate: .percentage(20)) } })
+        for (label, text) in [("NUL", "Bureau\u{0}"), ("ESC", "\u{1B}[31mRouge"), ("CRLF", "Ligne\r\nInjectée"),
+                              ("right-to-left override", "Facture \u{202E}fdp.exe"), ("isolate", "A\u{2067}B"), ("DEL", "A\u{7F}")] {
+            add("designation with \(label)", "lignePoste[0].lignePosteDenomination", structured { $0.lines[0].designation = text })
+            add("comment with \(label)", "commentaire", submission { $0.comment = text })
+        }
+        add("service code with NUL", "destinataire.codeServiceExecutant", submission { $0.serviceCode = "DIRECTION\u{0}ACHATS" })
+        add("service code of 101 characters", "destinataire.codeServiceExecutant", submission { $0.serviceCode = String(repeating: "S", count: 101) })
+        add("unit with a line feed", "lignePoste[0].lignePosteUnite", structured { $0.lines[0].unit = "lot\n" })
+        add("reference of 101 characters", "lignePoste[0].lignePosteReference", structured { $0.lines[0].reference = String(repeating: "R", count: 101) })
+        add("exemption reason with RLO", "references.motifExonerationTva", submission { $0.vatExemptionReason = "\u{202E}TVA" })
+        add("contract number of 101 characters", "references.numeroMarche", submission { $0.contractNumber = String(repeating: "M", count: 101) })
+        add("comment of 2,001 characters", "commentaire", submission { $0.comment = String(repeating: "c", count: 2_001) })
+        add("attachment designation with CRLF", "pieceJointePrincipale",
+            submission { $0.mainAttachment = AttachmentReference(id: 1, designation: "Facture\r\nX") })
+        for (label, name) in [("NUL", "fac\u{0}ture.pdf"), ("../", "../../etc/passwd.pdf"), ("CRLF", "a\r\nb.pdf"),
+                              ("backslash", "..\\a.pdf"), ("RLO", "fdp\u{202E}.pdf"), ("leading dot", ".hidden.pdf")] {
+            add("PDF file name with \(label)", "fichierFacture") { _ = try await $0.invoices.uploadPDF(Data("%PDF-1.4".utf8), fileName: name) }
+            add("attachment file name with \(label)", "pieceJointeNom") {
+                _ = try await $0.invoices.addAttachment(Data("x".utf8), fileName: name, mimeType: "application/pdf") }
+            add("flux file name with \(label)", "fichierFlux") {
+                _ = try await $0.invoices.depositFile(Data("<x/>".utf8), fileName: name.replacingOccurrences(of: ".pdf", with: ".xml"), syntax: .ubl) }
+        }
+        add("MIME type with CRLF", "pieceJointeTypeMime") {
+            _ = try await $0.invoices.addAttachment(Data("x".utf8), fileName: "a.pdf", mimeType: "application/pdf\r\nX-Injected: 1") }
+        add("recycler: comment with NUL", "commentaire") {
+            _ = try await $0.invoices.recycle(invoiceID: 1, recipientSIRET: "78439607900054", serviceCode: nil, commitmentNumber: nil, comment: "a\u{0}") }
+        add("completer: comment with ESC", "commentaire") { try await $0.invoices.complete(invoiceID: 1, comment: "\u{1B}c", attachments: []) }
         return cases
     }()
 
-    @Test("at least 60 bad inputs in the corpus")
-    func corpusSize() { #expect(Self.corpus.count >= 60) }
+    @Test("at least 100 bad inputs in the corpus")
+    func corpusSize() { #expect(Self.corpus.count >= 100) }
+
+    @Test("a malformed Amount literal does not trap: it is not a number, and is reported as such")
+    func malformedLiteral() {
+        let amount: Amount = "NaN"
+        #expect(!amount.isFinite)
+        #expect(!amount.isNegative)
+        let comma: Amount = "1,5"
+        #expect(!comma.isFinite)
+        let problems = InputLimits.amountProblems(amount, field: "x")
+        #expect(problems.map(\.rule) == ["amount.finite"])
+        #expect(problems.first?.message.contains("negative") == false)
+    }
+
+    @Test("multi-line comments and ordinary accents, apostrophes and € pass")
+    func ordinaryTextPasses() {
+        #expect(InputLimits.textProblems("Ligne 1\nLigne 2\tTabulée, l'été à 12 € — ok", field: "commentaire", multiline: true).isEmpty)
+        #expect(InputLimits.textProblems("Désignation « spéciale » ÆØÅ 日本 🙂", field: "lignePosteDenomination").isEmpty)
+        #expect(InputLimits.fileNameProblems("facture_2026-01.v2.pdf", field: "f").isEmpty)
+    }
 
     @Test("each bad input is refused with its field, before any request", arguments: corpus)
     func refused(_ input: BadInput) async throws {

@@ -30,6 +30,7 @@ public struct InvoiceServiceClient: InvoiceService {
 
     public func addAttachment(_ data: Data, fileName: String, mimeType: String) async throws -> AttachmentReference {
         let problems = InvoiceValidator.fileProblems(name: fileName, size: data.count, field: "pieceJointeNom")
+            + InputLimits.textProblems(mimeType, field: "pieceJointeTypeMime")
         if !problems.isEmpty { throw ChorusError.invalid(.ajouterFichierDansSysteme, problems) }
         let body = try FileBody.make(fileField: "pieceJointeFichier", file: data, otherFields: [
             "pieceJointeNom": .string(fileName), "pieceJointeTypeMime": .string(mimeType),
@@ -294,9 +295,8 @@ public struct InvoiceServiceClient: InvoiceService {
     }
 
     public func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws {
-        if let comment, comment.count > 2000 {
-            throw ChorusError.invalidInput(.completerFacture, field: "commentaire", rule: "comment.length", "at most 2000 characters")
-        }
+        let problems = comment.map { InputLimits.textProblems($0, field: "commentaire", multiline: true) } ?? []
+        if !problems.isEmpty { throw ChorusError.invalid(.completerFacture, problems) }
         let body: WireObject = ["identifiantFactureCPP": .int(invoiceID), "commentaire": .text(comment),
                                 "pieceJointeComplementaire": .array(attachments.map(InvoiceWire.extra)), "idUtilisateurCourant": .int(0)]
         let _: IgnoredAnswer = try await pipeline.call(.completerFacture, body)
@@ -305,10 +305,10 @@ public struct InvoiceServiceClient: InvoiceService {
     public func recycle(invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
                         comment: String?) async throws -> InvoiceStatus {
         let identifier = try StructureIdentifier.siret(recipientSIRET, checkDigit: pipeline.checkDigitPolicy)
-        if let commitmentNumber, commitmentNumber.count > 50 {
-            throw ChorusError.invalidInput(.recyclerFacture, field: "reference.numeroBonCommande", rule: "commitment.length",
-                                           "a commitment number has at most 50 characters")
-        }
+        var problems = InputLimits.textProblems(serviceCode ?? "", field: "destinataire.codeServiceExecutant")
+        problems += InputLimits.textProblems(commitmentNumber ?? "", field: "reference.numeroBonCommande", limitKey: "references.numeroBonCommande")
+        problems += InputLimits.textProblems(comment ?? "", field: "commentaire", multiline: true)
+        if !problems.isEmpty { throw ChorusError.invalid(.recyclerFacture, problems) }
         // `reference` (singular) as S2 sends it; the reference marks the key unverified.
         let body: WireObject = ["identifiantFactureCPP": .int(invoiceID),
                                 "destinataire": .object(["codeDestinataire": .string(identifier.value),

@@ -31,6 +31,9 @@ public struct InvoiceValidator: Sendable {
 
     /// Every problem of `submission`; empty when it may be sent.
     public func problems(in submission: InvoiceSubmission) -> [ValidationProblem] {
+        // Abusive values first (lengths, characters, digits, counts): the other rules would only add noise.
+        let bounds = Self.boundsProblems(in: submission)
+        if !bounds.isEmpty { return bounds }
         var problems: [ValidationProblem] = []
         func add(_ field: String, _ rule: String, _ message: String) {
             problems.append(ValidationProblem(field: field, rule: rule, message: message))
@@ -48,6 +51,62 @@ public struct InvoiceValidator: Sendable {
 
     private typealias Add = (String, String, String) -> Void
 
+    /// Every value against ``InputLimits``: text lengths and characters, amounts' digits, the line count.
+    static func boundsProblems(in submission: InvoiceSubmission) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        func text(_ value: String?, _ field: String, _ key: String? = nil, multiline: Bool = false, checksLength: Bool = true) {
+            guard let value else { return }
+            problems += InputLimits.textProblems(value, field: field, limitKey: key, multiline: multiline, checksLength: checksLength)
+        }
+        func amount(_ value: Amount?, _ field: String) {
+            guard let value else { return }
+            problems += InputLimits.amountProblems(value, field: field)
+        }
+        if submission.lines.count > InputLimits.maximumLines {
+            problems.append(ValidationProblem(field: "lignePoste", rule: "lines.count",
+                                              message: "at most \(InputLimits.maximumLines) lines (\(submission.lines.count) given); deposit larger invoices as a flux"))
+            return problems
+        }
+        // The invoice number, the SIRETs and the currency have format rules of their own (ASCII only).
+        text(submission.serviceCode, "destinataire.codeServiceExecutant")
+        text(submission.validatorServiceCode, "cadreDeFacturation.codeServiceValideur")
+        text(submission.originalInvoiceNumber, "references.numeroFactureOrigine")
+        text(submission.vatExemptionReason, "references.motifExonerationTva")
+        text(submission.contractNumber, "references.numeroMarche")
+        text(submission.commitmentNumber, "references.numeroBonCommande", checksLength: false)  // commitment.length below
+        text(submission.globalDiscountReason, "montantTotal.motifRemiseGlobaleTTC")
+        text(submission.comment, "commentaire", multiline: true)
+        for (index, attachment) in ([submission.mainAttachment].compactMap { $0 } + submission.extraAttachments).enumerated() {
+            let field = index == 0 && submission.mainAttachment != nil ? "pieceJointePrincipale" : "pieceJointeComplementaire"
+            text(attachment.designation, field, checksLength: false)  // attachment.designationLength below
+        }
+        for (index, line) in submission.lines.enumerated() {
+            let field = "lignePoste[\(index)]"
+            text(line.designation, "\(field).lignePosteDenomination", "lignePosteDenomination")
+            text(line.reference, "\(field).lignePosteReference", "lignePosteReference")
+            text(line.unit, "\(field).lignePosteUnite", "lignePosteUnite")
+            amount(line.quantity, "\(field).lignePosteQuantite")
+            amount(line.unitPrice, "\(field).lignePosteMontantUnitaireHT")
+            amount(line.discount, "\(field).lignePosteMontantRemiseHT")
+            if case .code(let code) = line.vatRate { text(code, "\(field).lignePosteTauxTva", "lignePosteTauxTva") }
+            if case .percentage(let rate) = line.vatRate { amount(rate, "\(field).lignePosteTauxTvaManuel") }
+        }
+        for (index, line) in (submission.vatBreakdown ?? []).enumerated() {
+            amount(line.base, "ligneTva[\(index)].ligneTvaMontantBaseHtParTaux")
+            amount(line.vat, "ligneTva[\(index)].ligneTvaMontantTvaParTaux")
+            if case .percentage(let rate) = line.rate { amount(rate, "ligneTva[\(index)].ligneTvaTauxManuel") }
+        }
+        if let totals = submission.totals {
+            for (name, value) in [("montantHtTotal", totals.excludingTax), ("montantTVA", totals.vat), ("montantTtcTotal", totals.includingTax),
+                                  ("montantRemiseGlobaleTTC", totals.globalDiscount), ("montantAPayer", totals.amountToPay)] {
+                amount(value, "montantTotal.\(name)")
+            }
+        }
+        amount(submission.globalDiscount, "montantTotal.montantRemiseGlobaleTTC")
+        amount(submission.amountAlreadyPaid, "montantTotal.montantDejaPaye")
+        return problems
+    }
+
     private func checkIdentity(_ submission: InvoiceSubmission, _ add: Add) {
         do {
             _ = try StructureIdentifier.siret(submission.recipientSIRET, checkDigit: checkDigit)
@@ -58,7 +117,7 @@ public struct InvoiceValidator: Sendable {
         if submission.mode.carriesPDF {
             if let number = submission.invoiceNumber, !number.isEmpty {
                 if !Self.isValidInvoiceNumber(number) {
-                    add("numeroFactureSaisi", "invoiceNumber.format", "at most 20 letters, digits, '-', '_', '/' or '+' (\"\(number)\")")
+                    add("numeroFactureSaisi", "invoiceNumber.format", "at most 20 letters, digits, '-', '_', '/' or '+' (\"\(number.prefix(40))\")")
                 }
             } else {
                 add("numeroFactureSaisi", "required.pdfMode", "the invoice number is required when sending a PDF")
@@ -228,7 +287,7 @@ public struct InvoiceValidator: Sendable {
     public static func fileProblems(name: String, size: Int, field: String, maximumNameLength: Int = 50,
                                     maximumSize: Int = maximumFileSize,
                                     allowedExtensions: Set<String> = allowedExtensions) -> [ValidationProblem] {
-        var problems: [ValidationProblem] = []
+        var problems = InputLimits.fileNameProblems(name, field: field)
         if name.isEmpty || name.count > maximumNameLength {
             problems.append(ValidationProblem(field: field, rule: "file.nameLength", message: "a file name has 1 to \(maximumNameLength) characters"))
         }
