@@ -25,12 +25,20 @@ struct ConnectionReader {
 
     mutating func nextRequest(port: Int) -> Result {
         let separator = Data("\r\n\r\n".utf8)
+        // Between requests, an idle connection may wait `idleTimeout` for the first byte; from that byte on,
+        // the whole head must arrive within `headTimeout` (a slowloris client trickling bytes is closed).
+        var headDeadline: ContinuousClock.Instant? = buffer.isEmpty ? nil : .now + limits.headTimeout
         var headEnd: Range<Data.Index>?
         while true {
             headEnd = buffer.range(of: separator)
             if headEnd != nil { break }
             guard buffer.count <= limits.maximumHeaderSize else { return .failure(status: 431, reason: "request head too large") }
-            guard fill(idle: true) else { return .closed }
+            let deadline = headDeadline ?? .now + limits.idleTimeout
+            guard fill(until: deadline) else {
+                return headDeadline != nil && ContinuousClock.now >= deadline
+                    ? .failure(status: 408, reason: "request head not received in time") : .closed
+            }
+            if headDeadline == nil { headDeadline = .now + limits.headTimeout }
         }
         guard let headEnd else { return .closed }
         let head = String(decoding: buffer[buffer.startIndex..<headEnd.lowerBound], as: UTF8.self)
@@ -43,6 +51,10 @@ struct ConnectionReader {
               requestLine[0].allSatisfy({ $0.isASCII && $0.isUppercase }), requestLine[1].hasPrefix("/"),
               let url = URL(string: "http://127.0.0.1:\(port)\(requestLine[1])")
         else { return .failure(status: 400, reason: "malformed request line") }
+        let target = requestLine[1].prefix { $0 != "?" }
+        if target.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." }) {
+            return .failure(status: 400, reason: "dot segments are not allowed in paths")
+        }
         var headers = HTTPHeaders()
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex,
@@ -51,12 +63,19 @@ struct ConnectionReader {
             headers.append(name: String(line[..<colon]), value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         if headers["Transfer-Encoding"] != nil { return .failure(status: 411, reason: "chunked bodies are not supported; send Content-Length") }
-        let lengthText = headers["Content-Length"] ?? "0"
-        guard let length = Int(lengthText), length >= 0 else { return .failure(status: 400, reason: "bad Content-Length") }
-        guard length <= limits.maximumBodySize else { return .failure(status: 413, reason: "request body too large") }
+        guard let length = Self.contentLength(headers) else {
+            return .failure(status: 400, reason: "bad Content-Length: digits only, one value")
+        }
+        // The limit is checked before a byte of the body is read: a 100 MB form to the token endpoint is
+        // refused at once instead of being read and parsed.
+        let limit = limits.bodyLimits[url.path] ?? limits.maximumBodySize
+        guard length <= limit else { return .failure(status: 413, reason: "request body too large (limit \(limit) bytes)") }
         buffer.removeSubrange(buffer.startIndex..<headEnd.upperBound)
+        let bodyDeadline = ContinuousClock.now + limits.bodyTimeout
         while buffer.count < length {
-            guard fill(idle: false) else { return .closed }
+            guard fill(until: bodyDeadline) else {
+                return ContinuousClock.now >= bodyDeadline ? .failure(status: 408, reason: "request body not received in time") : .closed
+            }
         }
         let body = Data(buffer.prefix(length))
         buffer.removeSubrange(buffer.startIndex..<buffer.startIndex + length)
@@ -68,10 +87,27 @@ struct ConnectionReader {
         return .request(request, keepAlive: keepAlive)
     }
 
-    /// Reads more bytes; false when the peer closed, the socket failed, or it stayed idle too long.
-    private mutating func fill(idle: Bool) -> Bool {
+    /// The body length: every `Content-Length` value (several headers, or a comma list) must be the same
+    /// string of ASCII digits; `+12`, ` 1 2`, `-1` or two different values are refused (RFC 9110 §8.6), as a
+    /// proxy in front of the platform would, since two parsers could read two different requests.
+    static func contentLength(_ headers: HTTPHeaders) -> Int? {
+        let values = headers.filter { $0.name.lowercased() == "content-length" }
+            .flatMap { $0.value.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let first = values.first else { return 0 }
+        guard values.allSatisfy({ $0 == first }), !first.isEmpty, first.count <= 15,
+              first.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) })
+        else { return nil }
+        return Int(first)
+    }
+
+    /// Reads more bytes; false when the peer closed, the socket failed, or `deadline` passed.
+    private mutating func fill(until deadline: ContinuousClock.Instant) -> Bool {
+        let remaining = deadline - .now
+        guard remaining > .zero else { return false }
         var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
-        let timeout = Int32(limits.idleTimeout.components.seconds * 1000)
+        let parts = remaining.components
+        let timeout = Int32(min(Int64(Int32.max), parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000 + 1))
         guard poll(&fds, 1, timeout) > 0 else { return false }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         let count = recv(descriptor, &chunk, chunk.count, 0)

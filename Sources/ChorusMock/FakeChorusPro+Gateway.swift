@@ -94,6 +94,7 @@ extension FakeChorusPro {
         else {
             return .json(["error": "invalid_client", "error_description": "Client authentication failed"], status: 401)
         }
+        if counter.token % 256 == 0 { tokens = tokens.filter { $0.value.expiresAt > now } }  // expired ones are forgotten
         counter.token += 1
         let token = "mock-\(counter.token)-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         tokens[token] = (clientID, now.addingTimeInterval(TimeInterval(options.tokenLifetime)))

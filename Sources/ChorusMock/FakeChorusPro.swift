@@ -93,9 +93,10 @@ public actor FakeChorusPro {
     // Test controls.
     var scriptedFaults: [String: [FakeFault]] = [:]
     var randomFaults: RandomFaults?
-    var entries: [FakeJournalEntry] = []
+    var entries = JournalBuffer()
     var faultCount = 0
-    /// Whether every exchange is recorded in ``journal`` (switch off for long soak runs).
+    /// Whether exchanges are recorded in ``journal`` (switch off for long soak runs; `chorus-mock-server`
+    /// starts with it off). The journal keeps the newest 10,000 exchanges and 256 MB of bodies at most.
     public var recordsJournal = true
 
     /// Creates a fake holding `seed`, whose clock starts at `startDate`.
@@ -152,7 +153,8 @@ public actor FakeChorusPro {
             let response: HTTPResponse? = if case .response(let answer) = outcome { answer } else { nil }
             entries.append(FakeJournalEntry(method: request.method.rawValue, path: path, requestHeaders: request.headers,
                                             requestBody: request.body ?? Data(), responseStatus: response?.status,
-                                            responseBody: response?.body ?? Data(), fault: fault, knownSecrets: knownSecrets))
+                                            responseBody: response?.body ?? Data(), fault: fault,
+                                            knownSecrets: secrets(of: request, answer: response)))
         }
         return outcome
     }
@@ -163,24 +165,35 @@ public actor FakeChorusPro {
             scriptedFaults[path] = queue
             return fault
         }
-        guard path.hasPrefix("/cpro/") || path.hasSuffix("/oauth/token") else { return nil }
+        guard path.hasPrefix("/cpro/") || path == Self.tokenPath else { return nil }
         return randomFaults?.draw(for: path)
     }
 
     private func route(_ request: HTTPRequest) -> FakeOutcome {
         settleTime()
         let path = request.url.path
-        if path.hasSuffix("/api/oauth/token") { return .response(issueToken(request)) }
+        // Exact routing: a path with dot segments (`/portail/v1/../../api/oauth/token`) names nothing.
+        if path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." }) {
+            return .response(.json(["error": "invalid_request", "error_description": "dot segments are not allowed in paths"], status: 400))
+        }
+        if path == Self.tokenPath { return .response(issueToken(request)) }
         if path.hasPrefix(Self.portalPrefix) { return .response(portal(request)) }
         if path.hasPrefix("/cpro/") { return .response(api(request)) }
         return .response(.json(["error": "not_found", "error_description": .string("no route for \(path)")], status: 404))
     }
 
-    /// Every credential the fake holds, longest first, for scrubbing printable text.
-    var knownSecrets: [String] {
+    /// The credentials one exchange can show, longest first, for scrubbing its printable text: the
+    /// applications' secrets, the technical passwords (raw and as `cpro-account`), the request's bearer and
+    /// the token in the answer. Only these, so that an entry does not copy every token ever issued.
+    func secrets(of request: HTTPRequest, answer: HTTPResponse?) -> [String] {
         let accounts = technicalAccounts.values.flatMap { [$0.password, Data("\($0.login):\($0.password)".utf8).base64EncodedString()] }
-        return (applications.values.map(\.clientSecret) + accounts + Array(tokens.keys)).sorted { $0.count > $1.count }
+        let issued = answer.flatMap { JSONValue.parse($0.body)?["access_token"].string }
+        return (applications.values.map(\.clientSecret) + accounts + [Self.bearer(of: request), issued].compactMap { $0 })
+            .sorted { $0.count > $1.count }
     }
+
+    /// The OAuth token endpoint's path, as PISTE serves it.
+    static let tokenPath = "/api/oauth/token"
 
     // MARK: Test controls
 
@@ -212,7 +225,14 @@ public actor FakeChorusPro {
     public var faultsApplied: Int { faultCount }
 
     /// Every exchange so far, oldest first.
-    public var journal: [FakeJournalEntry] { entries }
+    public var journal: [FakeJournalEntry] { entries.entries }
+
+    /// Bounds the journal: at most `entries` exchanges and about `bodyBytes` bytes of bodies, the oldest
+    /// dropped first (defaults: 10,000 and 256 MB).
+    public func setJournalCapacity(entries: Int, bodyBytes: Int = 256 * 1024 * 1024) {
+        self.entries.capacity = entries
+        self.entries.byteCapacity = bodyBytes
+    }
 
     /// Forgets the journal.
     public func clearJournal() { entries.removeAll() }

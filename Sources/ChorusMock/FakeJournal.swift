@@ -51,3 +51,46 @@ public struct FakeJournalEntry: Sendable, CustomStringConvertible {
         return body.count > 512 ? text + "…" : text
     }
 }
+
+/// The fake's record of exchanges, bounded so that a long-running `chorus-mock-server` never grows without
+/// limit: at most ``capacity`` entries and about ``byteCapacity`` bytes of bodies; the oldest go first.
+struct JournalBuffer: Sendable {
+    /// Most entries kept.
+    var capacity: Int
+    /// Most request and answer body bytes kept (the newest entry is always kept whole).
+    var byteCapacity: Int
+    private var storage: [FakeJournalEntry] = []
+    private var start = 0
+    private var bytes = 0
+
+    init(capacity: Int = 10_000, byteCapacity: Int = 256 * 1024 * 1024) {
+        self.capacity = capacity
+        self.byteCapacity = byteCapacity
+    }
+
+    /// The entries kept, oldest first.
+    var entries: [FakeJournalEntry] { Array(storage[start...]) }
+    /// How many entries are kept.
+    var count: Int { storage.count - start }
+
+    mutating func append(_ entry: FakeJournalEntry) {
+        storage.append(entry)
+        bytes += Self.size(of: entry)
+        while count > max(capacity, 1) || (bytes > byteCapacity && count > 1) {
+            bytes -= Self.size(of: storage[start])
+            start += 1
+        }
+        if start > 1024 && start * 2 > storage.count {  // compact now and then: appends stay O(1) on average
+            storage.removeFirst(start)
+            start = 0
+        }
+    }
+
+    mutating func removeAll() {
+        storage.removeAll()
+        start = 0
+        bytes = 0
+    }
+
+    private static func size(of entry: FakeJournalEntry) -> Int { entry.requestBody.count + entry.responseBody.count + 256 }
+}

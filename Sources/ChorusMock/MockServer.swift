@@ -20,20 +20,37 @@ import Darwin
 /// `@unchecked Sendable`: the mutable state (open connections, the running flag) is behind `state`'s lock;
 /// each socket is read and written only by the thread that owns it.
 public final class MockServer: @unchecked Sendable {
-    /// Size and time limits.
+    /// Size, time and connection limits, so that the server survives its users (a server any language's
+    /// tests run against must not be taken down by one of them).
     public struct Limits: Sendable {
         /// Largest request head (request line and headers); default 16 KiB.
         public var maximumHeaderSize: Int
         /// Largest request body; default 160 MB.
         public var maximumBodySize: Int
+        /// Smaller body limits per path, checked before the body is read; default: the token endpoint's
+        /// form, 64 KiB.
+        public var bodyLimits: [String: Int]
         /// How long an idle keep-alive connection is kept; default 30 s.
         public var idleTimeout: Duration
+        /// How long a request head may take from its first byte; default 10 s.
+        public var headTimeout: Duration
+        /// How long a request body may take once the head is read; default 30 s.
+        public var bodyTimeout: Duration
+        /// Most connections served at once; beyond it a new connection gets `503` with `Retry-After: 1`
+        /// and is closed. Default 256, and never more than the process's file-descriptor limit minus 64.
+        public var maximumConnections: Int
 
         /// Creates limits.
-        public init(maximumHeaderSize: Int = 16 * 1024, maximumBodySize: Int = 160_000_000, idleTimeout: Duration = .seconds(30)) {
+        public init(maximumHeaderSize: Int = 16 * 1024, maximumBodySize: Int = 160_000_000,
+                    bodyLimits: [String: Int] = ["/api/oauth/token": 64 * 1024], idleTimeout: Duration = .seconds(30),
+                    headTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30), maximumConnections: Int = 256) {
             self.maximumHeaderSize = maximumHeaderSize
             self.maximumBodySize = maximumBodySize
+            self.bodyLimits = bodyLimits
             self.idleTimeout = idleTimeout
+            self.headTimeout = headTimeout
+            self.bodyTimeout = bodyTimeout
+            self.maximumConnections = maximumConnections
         }
     }
 
@@ -43,6 +60,7 @@ public final class MockServer: @unchecked Sendable {
         var threads = 0
         var served = 0
         var accepted = 0
+        var refused = 0
     }
 
     /// The fake being served.
@@ -77,6 +95,9 @@ public final class MockServer: @unchecked Sendable {
 
     /// Connections accepted so far (shows whether clients reuse connections).
     public var connectionsAccepted: Int { state.withLock { $0.accepted } }
+
+    /// Connections refused with `503` because ``Limits/maximumConnections`` were already open.
+    public var connectionsRefused: Int { state.withLock { $0.refused } }
 
     /// Connection threads alive now.
     public var liveConnectionThreads: Int { state.withLock { $0.threads } }
@@ -147,29 +168,64 @@ public final class MockServer: @unchecked Sendable {
         finished.unlock()
     }
 
+    /// Connections served at once: the configured maximum, kept under the file-descriptor limit.
+    private var connectionCap: Int {
+        var limit = rlimit()
+        #if canImport(Glibc)
+        let got = getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        #else
+        let got = getrlimit(RLIMIT_NOFILE, &limit)
+        #endif
+        guard got == 0, limit.rlim_cur < 1 << 30 else { return limits.maximumConnections }  // not "unlimited"
+        return max(1, min(limits.maximumConnections, Int(limit.rlim_cur) - 64))
+    }
+
     private func acceptLoop() {
         defer { threadEnded() }
+        let cap = connectionCap
+        var backOff = 0  // milliseconds; grows while accept fails for lack of resources
         while state.withLock({ $0.running }) {
             var fds = [pollfd(fd: listener, events: Int16(POLLIN), revents: 0), pollfd(fd: wakePipe[0], events: Int16(POLLIN), revents: 0)]
             guard poll(&fds, 2, 1000) > 0, fds[0].revents & Int16(POLLIN) != 0 else { continue }
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { continue }
+            guard connection >= 0 else {
+                // Out of descriptors or memory: the pending connection stays readable, so waiting is the
+                // only way not to spin. Back off up to 500 ms, and try again.
+                if [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(errno) {
+                    backOff = min(max(backOff * 2, 10), 500)
+                    usleep(UInt32(backOff) * 1000)
+                }
+                continue
+            }
+            backOff = 0
             var yes: Int32 = 1
             setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
             #if canImport(Darwin)
             setsockopt(connection, SOL_SOCKET, SO_NOSIGPIPE, &yes, socklen_t(MemoryLayout<Int32>.size))
             #endif
-            let accepted: Bool = state.withLock { state in
-                guard state.running else { return false }
+            enum Admission { case accepted, full, stopped }
+            let admission: Admission = state.withLock { state in
+                guard state.running else { return .stopped }
+                guard state.connections.count < cap else { state.refused += 1; return .full }
                 state.connections.insert(connection)
                 state.threads += 1
                 state.accepted += 1
-                return true
+                return .accepted
             }
-            guard accepted else { close(connection); break }
-            let thread = Thread { [self] in serve(connection) }
-            thread.name = "MockServer.connection"
-            thread.start()
+            switch admission {
+            case .stopped:
+                close(connection)
+                return
+            case .full:
+                let busy = HTTPResponse(status: 503, headers: ["Retry-After": "1", "Content-Type": "text/plain"],
+                                        body: Data("too many connections".utf8))
+                reply(busy, to: connection, keepAlive: false)
+                close(connection)
+            case .accepted:
+                let thread = Thread { [self] in serve(connection) }
+                thread.name = "MockServer.connection"
+                thread.start()
+            }
         }
     }
 

@@ -1,7 +1,12 @@
 // chorus-mock-server: serves ChorusMock's fake Chorus Pro on 127.0.0.1, so that any client (curl,
 // Python, Postman, an app under development) can be pointed at it.
 //
-//   swift run chorus-mock-server [--port N] [--seed FILE]
+//   swift run chorus-mock-server [--port N] [--seed FILE] [--journal ENTRIES] [--max-connections N]
+//
+// Built to run for days under any client: the journal of exchanges is off unless `--journal` asks for a
+// ring buffer of that many entries; bodies are bounded before they are read (the token form to 64 KiB);
+// at most `--max-connections` (default 256) are served at once, the rest get 503; slow or idle connections
+// are closed (head 10 s, body 30 s, idle 30 s); paths are routed exactly, dot segments refused.
 //
 // Prints the base URLs and the credentials of a ready-made PISTE application and technical account.
 // These are fake credentials of the fake server, printed on purpose.
@@ -9,12 +14,14 @@ import ChorusMock
 import Foundation
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: chorus-mock-server [--port N] [--seed FILE]\n".utf8))
+    FileHandle.standardError.write(Data("usage: chorus-mock-server [--port N] [--seed FILE] [--journal ENTRIES] [--max-connections N]\n".utf8))
     exit(2)
 }
 
 var port = 8787
 var seed = FakeSeed.standard
+var journalEntries = 0
+var limits = MockServer.Limits()
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -29,12 +36,21 @@ while let argument = arguments.popFirst() {
             FileHandle.standardError.write(Data("cannot read seed \(path): \(error)\n".utf8))
             exit(1)
         }
+    case "--journal":
+        guard let value = arguments.popFirst().flatMap(Int.init), value >= 0 else { usage() }
+        journalEntries = value
+    case "--max-connections":
+        guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { usage() }
+        limits.maximumConnections = value
     case "--help", "-h": usage()
     default: usage()
     }
 }
 
-let server = MockServer(fake: FakeChorusPro(seed: seed, options: FakeChorusPro.Options(followsWallClock: true)))
+let fake = FakeChorusPro(seed: seed, options: FakeChorusPro.Options(followsWallClock: true))
+await fake.recordJournal(journalEntries > 0)
+await fake.setJournalCapacity(entries: max(journalEntries, 1))
+let server = MockServer(fake: fake, limits: limits)
 do {
     try server.start(port: port)
 } catch {
