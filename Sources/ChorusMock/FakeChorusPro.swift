@@ -128,6 +128,10 @@ public actor FakeChorusPro {
         case .hang?:
             while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
             outcome = .dropConnection
+        case .hangAfterCommit?:
+            _ = route(request)
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            outcome = .dropConnection
         case .dropBeforeCommit?:
             outcome = .dropConnection
         case .dropAfterCommit?:
@@ -201,6 +205,9 @@ public actor FakeChorusPro {
     public func inject(_ faults: FakeFault..., on path: String) {
         scriptedFaults[path, default: []] += faults
     }
+
+    /// Forgets the faults still queued for `path`.
+    public func clearFaults(on path: String) { scriptedFaults[path] = nil }
 
     /// Revokes every bearer token issued so far, as PISTE does on a key rotation: the next call with any of
     /// them gets a 401.

@@ -20,6 +20,8 @@ public enum FakeFault: Sendable, Hashable {
     case malformedJSON
     /// Never answer (until the caller gives up or is cancelled).
     case hang
+    /// Do the work (the invoice is created), then never answer: the moment a crashing client dies in.
+    case hangAfterCommit
 }
 
 /// What the fake does with one request: answer it, or drop the connection without a word.

@@ -23,6 +23,9 @@ public struct ChorusConfiguration: Sendable {
     /// In the sandbox, whose test SIRETs fail the Luhn check (§8.1), a bad check digit is only a
     /// warning; in production it is an error. Set to `false` to make it an error everywhere.
     public var toleratesSandboxCheckDigits: Bool
+    /// Where ``InvoiceService/submit(_:)`` records each submission's intent and outcome, for exactly-once
+    /// across crashes (``FileSubmissionJournal``); `nil` (the default) keeps exactly-once within the process.
+    public var submissionJournal: (any SubmissionJournal)?
 
     /// Creates a configuration.
     public init(
@@ -36,8 +39,10 @@ public struct ChorusConfiguration: Sendable {
         logger: (@Sendable (ChorusLogEvent) -> Void)? = nil,
         clock: ChorusClock = .system,
         cachesReferenceData: Bool = true,
-        toleratesSandboxCheckDigits: Bool = true
+        toleratesSandboxCheckDigits: Bool = true,
+        submissionJournal: (any SubmissionJournal)? = nil
     ) {
+        self.submissionJournal = submissionJournal
         self.environment = environment
         self.credentials = credentials
         self.transport = transport

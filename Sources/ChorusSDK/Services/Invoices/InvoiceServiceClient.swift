@@ -96,13 +96,39 @@ public struct InvoiceServiceClient: InvoiceService {
         if !prepared.problems.isEmpty { throw ChorusError.invalid(.soumettreFacture, prepared.problems) }
         let body = try pipeline.encode(InvoiceWire.body(submission, breakdown: prepared.breakdown, totals: prepared.totals),
                                        for: .soumettreFacture)
-        let lookup = LostAnswerLookup(submission: submission, totals: prepared.totals,
-                                      today: CalendarDate(pipeline.configuration.clock.now()))
+        let clock = pipeline.configuration.clock
+        var lookup = LostAnswerLookup(submission: submission, totals: prepared.totals, day: CalendarDate(clock.now()))
+        let journal = pipeline.configuration.submissionJournal
+        let key = SHA256.digest(body).map { String(format: "%02x", $0) }.joined()
+        if let journal, let last = try await journal.lastRecord(for: key), last.stage == .intent {
+            // An earlier run sent this very invoice and did not live to hear the answer: look before sending.
+            lookup.day = min(lookup.day, CalendarDate(last.date))
+            let candidates = try await matchingAfterLostAnswer(lookup).filter { !last.existingInvoiceIDs.contains($0.id) }
+            if let found = try recovered(from: candidates, after: nil) {
+                await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: found.id), in: journal)
+                return found
+            }
+            lookup.day = CalendarDate(clock.now())  // not created: a fresh submission from here on
+        }
         // A structured invoice gets its number from the platform: remember which matching invoices exist
         // before sending, so a lost answer can be recognised afterwards.
         let existing = submission.mode == .structured ? Set(try await matching(lookup).map(\.id)) : []
+        try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.sorted()))
+        do {
+            let submitted = try await sendOnce(body, lookup: lookup, existing: existing)
+            if let journal { await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: submitted.id), in: journal) }
+            return submitted
+        } catch let error as ChorusError where Self.certainlyNotCreated(error) {
+            if let journal { await record(SubmissionRecord(key: key, stage: .notCreated, date: clock.now()), in: journal) }
+            throw error
+        }
+    }
+
+    /// Sends `soumettre` and, whenever the outcome is unknown, looks the invoice up before sending again.
+    private func sendOnce(_ body: Data, lookup: LostAnswerLookup, existing: Set<Int>) async throws -> SubmittedInvoice {
         let policy = pipeline.configuration.retryPolicy
-        let started = pipeline.configuration.clock.now()
+        let clock = pipeline.configuration.clock
+        let started = clock.now()
         var attempt = 1
         while true {
             do {
@@ -114,24 +140,45 @@ public struct InvoiceServiceClient: InvoiceService {
                                   httpStatus: response.status)
             } catch let error as ChorusError where Self.outcomeUnknown(error) {
                 let candidates = try await matchingAfterLostAnswer(lookup).filter { !existing.contains($0.id) }
-                if candidates.count == 1, let found = candidates.first {
-                    return SubmittedInvoice(id: found.id, number: found.number, status: found.status, depositDate: found.depositDate,
-                                            supplierIdentifier: nil, certificateFingerprint: nil, recoveredAfterLostAnswer: true)
-                }
-                if candidates.count > 1 {
-                    throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
-                                      message: "the answer was lost and \(candidates.count) matching invoices appeared meanwhile; none was sent again.",
-                                      underlyingError: error)
-                }
+                if let found = try recovered(from: candidates, after: error) { return found }
                 // Not created: safe to send again, within the retry policy's limits.
-                let elapsed = Duration.milliseconds(Int64(pipeline.configuration.clock.now().timeIntervalSince(started) * 1000))
+                let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
                 guard let delay = policy.delay(after: error, attempt: attempt, idempotent: true, elapsed: elapsed) else { throw error }
-                do { try await pipeline.configuration.clock.sleep(delay) } catch {
+                do { try await clock.sleep(delay) } catch {
                     throw ChorusError(.cancelled, operation: .soumettreFacture, message: "cancelled while waiting to send again.")
                 }
                 attempt += 1
             }
         }
+    }
+
+    /// The invoice found after a lost answer: one candidate is it; several cannot be told apart; none means
+    /// it was not created (`nil`).
+    private func recovered(from candidates: [InvoiceSummary], after error: ChorusError?) throws -> SubmittedInvoice? {
+        if candidates.count > 1 {
+            throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                              message: "the answer was lost and \(candidates.count) matching invoices appeared meanwhile; none was sent again.",
+                              underlyingError: error)
+        }
+        return candidates.first.map { found in
+            SubmittedInvoice(id: found.id, number: found.number, status: found.status, depositDate: found.depositDate,
+                             supplierIdentifier: nil, certificateFingerprint: nil, recoveredAfterLostAnswer: true)
+        }
+    }
+
+    /// Records an outcome. A failure here is only logged: the outcome is already decided, and a journal
+    /// left at "intent" only makes a later re-submission look the invoice up first.
+    private func record(_ record: SubmissionRecord, in journal: any SubmissionJournal) async {
+        do { try await journal.append(record) } catch {
+            pipeline.warn("the submission journal could not record \(record.stage): \(error)", operation: .soumettreFacture)
+        }
+    }
+
+    /// Failures after which the invoice certainly does not exist: refused locally, by the gateway or by the
+    /// platform, or never sent.
+    static func certainlyNotCreated(_ error: ChorusError) -> Bool {
+        [.invalidInput, .rejected, .badRequest, .cannotConnect, .unauthorized, .notSubscribed, .pisteAuthenticationFailed,
+         .technicalAccountAuthenticationFailed, .payloadTooLarge, .unsupportedMediaType, .configuration].contains(error.code)
     }
 
     /// Failures after which the invoice may or may not exist.
@@ -166,7 +213,7 @@ public struct InvoiceServiceClient: InvoiceService {
     /// yesterday, and the same number when the supplier gave one; rejected ones excluded.
     private func matching(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
         let query = InvoiceQuery(invoiceNumber: lookup.submission.mode.carriesPDF ? lookup.submission.invoiceNumber : nil,
-                                 supplierID: lookup.submission.supplierID, depositedFrom: lookup.today.adding(days: -1),
+                                 supplierID: lookup.submission.supplierID, depositedFrom: lookup.day.adding(days: -1),
                                  minimumIncludingTax: lookup.totals.includingTax, maximumIncludingTax: lookup.totals.includingTax)
         return try await searchAll(query, pageSize: 100).collect().filter { invoice in
             invoice.status != .rejected
@@ -177,7 +224,8 @@ public struct InvoiceServiceClient: InvoiceService {
     private struct LostAnswerLookup {
         let submission: InvoiceSubmission
         let totals: InvoiceTotals
-        let today: CalendarDate
+        /// The day it was (or may have been) sent: the search covers from the day before.
+        var day: CalendarDate
     }
 
     private struct Prepared {

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Where ``InvoiceService/submit(_:)`` writes down what it is about to send and what came of it, so that
+/// exactly-once holds across a crash: a process that dies after sending an invoice but before hearing the
+/// answer, then submits the same invoice again after a restart, first looks for it on the platform (the
+/// same look-up as after a lost answer) instead of sending it again.
+///
+/// Set one with ``ChorusConfiguration/submissionJournal``. ``FileSubmissionJournal`` is the default
+/// implementation (a directory, append-only, `fsync`ed); a deployment with several workers or machines
+/// implements this protocol on the database it already runs. Implementations must make ``append(_:)``
+/// durable before returning, and ``lastRecord(for:)`` must see what any worker appended.
+public protocol SubmissionJournal: Sendable {
+    /// The newest record for `key`, or `nil` when the key was never journaled.
+    func lastRecord(for key: String) async throws -> SubmissionRecord?
+    /// Adds a record, durably: when this returns, the record survives a crash of the process or the machine.
+    func append(_ record: SubmissionRecord) async throws
+}
+
+/// One step of one submission in a ``SubmissionJournal``.
+public struct SubmissionRecord: Sendable, Hashable, Codable {
+    /// What the step says.
+    public enum Stage: String, Sendable, Hashable, Codable {
+        /// About to send: from here on the invoice may exist until an outcome is recorded.
+        case intent
+        /// The platform created the invoice (``SubmissionRecord/invoiceID``).
+        case submitted
+        /// The invoice was certainly not created (refused locally or by the platform, or never sent).
+        case notCreated
+    }
+
+    /// The submission's key: the SHA-256 of the exact `soumettre` body, in hex.
+    public var key: String
+    /// The step.
+    public var stage: Stage
+    /// When the step was recorded.
+    public var date: Date
+    /// For an intent: the matching invoices that already existed before sending (a structured invoice is
+    /// numbered by the platform, so these tell a new one from older ones after a restart).
+    public var existingInvoiceIDs: [Int]
+    /// For `submitted`: the platform's id (`identifiantFactureCPP`).
+    public var invoiceID: Int?
+
+    /// Creates a record.
+    public init(key: String, stage: Stage, date: Date, existingInvoiceIDs: [Int] = [], invoiceID: Int? = nil) {
+        self.key = key
+        self.stage = stage
+        self.date = date
+        self.existingInvoiceIDs = existingInvoiceIDs
+        self.invoiceID = invoiceID
+    }
+}
+
+/// A ``SubmissionJournal`` in a directory the caller chooses: one append-only file of JSON lines
+/// (`submissions.jsonl`), each record written with one `write(2)` on an `O_APPEND` descriptor and
+/// `fsync`ed before ``append(_:)`` returns. Several processes may share the directory: appends do not
+/// interleave, and each reader picks up what others appended since it last looked. A torn last line (a
+/// crash mid-write) is skipped.
+///
+/// The file only grows (about 200 bytes per submission); archive it when convenient — an intent older than
+/// the archive is no longer reconciled.
+public actor FileSubmissionJournal: SubmissionJournal {
+    /// The journal file.
+    public nonisolated let fileURL: URL
+    private var latest: [String: SubmissionRecord] = [:]
+    private var readOffset: UInt64 = 0
+
+    /// Opens (creating when needed) the journal in `directory`.
+    ///
+    /// - Throws: ``ChorusError/Code/configuration`` when the directory cannot be created or written.
+    public init(directory: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ChorusError(.configuration, operation: .soumettreFacture, message: "cannot create the submission journal directory \(directory.path): \(error)")
+        }
+        fileURL = directory.appendingPathComponent("submissions.jsonl")
+        let descriptor = open(fileURL.path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        guard descriptor >= 0 else {
+            throw ChorusError(.configuration, operation: .soumettreFacture, message: "cannot open \(fileURL.path) for appending (errno \(errno))")
+        }
+        close(descriptor)
+    }
+
+    public func lastRecord(for key: String) async throws -> SubmissionRecord? {
+        try catchUp()
+        return latest[key]
+    }
+
+    public func append(_ record: SubmissionRecord) async throws {
+        var line = try Self.encoder.encode(record)
+        line.append(0x0A)
+        let descriptor = open(fileURL.path, O_RDWR | O_CREAT | O_APPEND, 0o600)
+        guard descriptor >= 0 else { throw journalError("cannot open the journal (errno \(errno))") }
+        defer { close(descriptor) }
+        // A crash mid-write may have left a torn line: end it, so this record starts a line of its own.
+        let size = lseek(descriptor, 0, SEEK_END)
+        var last: UInt8 = 0x0A
+        if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == line.count else { throw journalError("the record could not be written (errno \(errno))") }
+        guard fsync(descriptor) == 0 else { throw journalError("the record could not be made durable (errno \(errno))") }
+        try catchUp()
+    }
+
+    /// Reads the records appended (by anyone) since the last read.
+    private func catchUp() throws {
+        guard let handle = try? FileHandle(forReadingFrom: fileURL) else { throw journalError("cannot read the journal") }
+        defer { try? handle.close() }
+        try handle.seek(toOffset: readOffset)
+        guard let data = try handle.readToEnd(), !data.isEmpty else { return }
+        // Only complete lines: a line being written by another process is read next time.
+        guard let lastNewline = data.lastIndex(of: 0x0A) else { return }
+        for line in data[data.startIndex...lastNewline].split(separator: 0x0A) {
+            guard let record = try? Self.decoder.decode(SubmissionRecord.self, from: Data(line)) else { continue }  // torn line
+            latest[record.key] = record
+        }
+        readOffset += UInt64(lastNewline - data.startIndex + 1)
+    }
+
+    private func journalError(_ message: String) -> ChorusError {
+        ChorusError(.configuration, operation: .soumettreFacture, message: "submission journal \(fileURL.path): \(message)")
+    }
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+}
