@@ -63,10 +63,10 @@ struct AuthenticationTests {
         #expect(transport.apiRequests.last?.headers["Authorization"] == "Bearer tok-2")
     }
 
-    @Test("a 401 renews the token and sends again, up to 3 fresh tokens in a row; then unauthorized")
+    @Test("a 401 renews the token and sends again, up to 3 fresh tokens in a row; then unauthorized (without retries)")
     func unauthorizedRetry() async throws {
         let transport = ScriptedTransport()
-        let client = try Fixtures.client(transport, configure: { $0.cachesReferenceData = false })
+        let client = try Fixtures.client(transport, retry: .none, configure: { $0.cachesReferenceData = false })
         transport.enqueue(.respond(.json("", status: 401)))
         _ = try await client.references.paymentModes()
         #expect(transport.tokenRequests.count == 2)
@@ -87,6 +87,18 @@ struct AuthenticationTests {
         #expect(error.httpStatus == 401)
         #expect(transport.apiRequests.count - before == 4)
         #expect(transport.tokenRequests.count == 8)
+    }
+
+    @Test("with the retry policy, a longer revocation storm is absorbed too, on a write as on a read")
+    func unauthorizedWithinRetryBudget() async throws {
+        let fake = FakeChorusPro()
+        let client = try mockClient(fake, retry: RetryPolicy(maximumAttempts: 3, jitter: { _ in .zero })) { $0.cachesReferenceData = false }
+        let upload = try await client.invoices.uploadPDF(InvoiceFixtures.operaPDF, fileName: "F2026-0042.pdf")
+        for _ in 0..<6 { await fake.inject(.expireToken, on: "/cpro/factures/v1/soumettre") }
+        let invoice = try await client.invoices.submit(InvoiceFixtures.pdfSubmission(attachment: upload.attachmentID))
+        #expect(await fake.storedInvoices.map(\.id) == [invoice.id])
+        for _ in 0..<6 { await fake.inject(.expireToken, on: "/cpro/transverses/v1/recuperer/pays") }
+        #expect(try await client.references.countries().count == 9)
     }
 
     @Test("concurrent calls refused with the same token renew it once")

@@ -5,8 +5,11 @@ import Foundation
 /// - Reads (declared idempotent per operation) are retried after a lost connection, a timeout, 429,
 ///   500, 502, 503 and 504.
 /// - Writes (`soumettre`, `deposer/flux`, `deposer/pdf`, `ajouter/fichier`, `completer`, `recycler`)
-///   are retried **only** when the failure proves nothing left this machine (cannot connect, DNS):
-///   any other failure may have created the invoice, and sending it again could duplicate it.
+///   are retried **only** when the failure proves the platform never saw the request: cannot connect or
+///   DNS (transports report these only when no byte was written), or a 401 from the gateway that
+///   survived ``TokenPolicy/maximumRenewals`` fresh tokens (PISTE refuses before forwarding). Any other
+///   failure may have created the invoice, and sending it again could duplicate it.
+/// - Reads are also retried after any other transport failure and after such a 401.
 /// - The wait is exponential with full jitter — a random time between zero and
 ///   `min(maximumDelay, baseDelay × 2^(attempt−1))` — unless the server sent `Retry-After` (seconds or
 ///   an HTTP date), which is honoured up to ``maximumRetryAfter``.
@@ -71,10 +74,12 @@ public struct RetryPolicy: Sendable {
 
     /// Whether `error` may be retried at all for this kind of operation.
     public func isRetryable(_ error: ChorusError, idempotent: Bool) -> Bool {
-        if error.code == .cannotConnect { return true }  // nothing left this machine
+        // Nothing left this machine, or the gateway refused it before the platform saw it (token revoked again
+        // and again: a storm of key rotations, not wrong credentials, which fail at the token endpoint).
+        if error.code == .cannotConnect || error.code == .unauthorized { return true }
         guard idempotent else { return false }
         switch error.code {
-        case .connectionLost, .timedOut, .rateLimited: return true
+        case .connectionLost, .timedOut, .rateLimited, .transport: return true
         case .serverError: return [500, 502, 503, 504].contains(error.httpStatus ?? 0)
         default: return false
         }
