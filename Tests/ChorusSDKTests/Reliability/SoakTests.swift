@@ -48,7 +48,7 @@ extension SerializedReliabilityTests {
             let client = try ChorusClient(configuration: ChorusConfiguration(
                 environment: server?.environment ?? MockTransport.environment, credentials: MockTransport.credentials,
                 transport: transport,
-                retryPolicy: RetryPolicy(maximumAttempts: 10, baseDelay: .milliseconds(200), maximumDelay: .seconds(4),
+                retryPolicy: RetryPolicy(maximumAttempts: 16, baseDelay: .milliseconds(400), maximumDelay: .seconds(8),
                                          maximumTotalTime: .seconds(900)),
                 attemptTimeout: .milliseconds(400), clock: clock))
             _ = try await client.references.vatRates()  // warm the token and the VAT table before the faults start
