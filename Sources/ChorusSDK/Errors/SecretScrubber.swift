@@ -40,7 +40,12 @@ package struct SecretScrubber: Sendable, CustomStringConvertible, CustomDebugStr
         var forms = Set<String>()
         for secret in secrets where secret.count >= 4 {
             forms.insert(secret)
-            forms.insert(jsonEscaped(secret))
+            // JSON as Foundation writes it (`\/`), as most servers do (`/`), and ASCII-only (`\u00e9`, Python's default).
+            for asciiOnly in [false, true] {
+                let escaped = jsonEscaped(secret, asciiOnly: asciiOnly)
+                forms.insert(escaped)
+                forms.insert(escaped.replacingOccurrences(of: "\\/", with: "/"))
+            }
             var formAllowed = CharacterSet.alphanumerics
             formAllowed.insert(charactersIn: "-._~")
             for allowed in [CharacterSet.urlQueryAllowed, formAllowed, CharacterSet.urlPathAllowed] {
@@ -59,8 +64,9 @@ package struct SecretScrubber: Sendable, CustomStringConvertible, CustomDebugStr
         return forms.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
     }
 
-    /// The string as a JSON encoder writes it inside quotes (`/` escaped too, as Foundation does).
-    private static func jsonEscaped(_ text: String) -> String {
+    /// The string as a JSON encoder writes it inside quotes (`/` escaped too, as Foundation does); with
+    /// `asciiOnly`, every non-ASCII character as `\uXXXX` (UTF-16, lower-case hex).
+    private static func jsonEscaped(_ text: String, asciiOnly: Bool) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -71,6 +77,8 @@ package struct SecretScrubber: Sendable, CustomStringConvertible, CustomDebugStr
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            case _ where asciiOnly && scalar.value > 0x7E:
+                for unit in String(scalar).utf16 { result += String(format: "\\u%04x", unit) }
             default: result.unicodeScalars.append(scalar)
             }
         }

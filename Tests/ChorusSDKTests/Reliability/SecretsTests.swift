@@ -107,7 +107,15 @@ struct SecretsTests {
         var form = CharacterSet.alphanumerics
         form.insert(charactersIn: "-._~")
         let json = String(decoding: (try? JSONEncoder().encode([secret])) ?? Data(), as: UTF8.self).dropFirst(2).dropLast(2)
-        return ["raw": secret, "json": String(json),
+        let pythonJSON = secret.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case _ where scalar.value > 0x7E: return String(scalar).utf16.map { String(format: "\\u%04x", $0) }.joined()
+            default: return String(scalar)
+            }
+        }.joined()
+        return ["raw": secret, "json": String(json), "python-json": pythonJSON,
                 "percent": secret.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? secret,
                 "form": secret.addingPercentEncoding(withAllowedCharacters: form) ?? secret,
                 "base64": Data(secret.utf8).base64EncodedString()]
@@ -159,7 +167,7 @@ struct SecretsTests {
     }
 
     @Test("a server echoing every credential in every form: the errors show none of them",
-          arguments: ["raw", "json", "percent", "form", "base64"])
+          arguments: ["raw", "json", "python-json", "percent", "form", "base64"])
     func echoedSecretsAreScrubbed(_ form: String) async throws {
         let (client, fake, credentials, bearer) = try await Self.awkwardClient()
         let secrets = ["client secret": Self.awkwardSecret, "technical password": Self.awkwardPassword,
