@@ -113,7 +113,12 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
                 log(.attemptFailed, endpoint.id, attempt, status: error.httpStatus, error: error.code,
                     duration: ContinuousClock.now - attemptStart)
                 let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
-                guard !Task.isCancelled, error.code != .cancelled,
+                if Task.isCancelled, error.code != .cancelled {
+                    // The caller gave up while this attempt was failing: report that, whatever the attempt said.
+                    throw ChorusError(.cancelled, operation: endpoint.id, message: "cancelled after attempt \(attempt) failed.",
+                                      underlyingError: error)
+                }
+                guard error.code != .cancelled,
                       let delay = configuration.retryPolicy.delay(after: error, attempt: attempt,
                                                                   idempotent: endpoint.isIdempotent, elapsed: elapsed)
                 else { throw error }
