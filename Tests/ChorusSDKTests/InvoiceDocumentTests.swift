@@ -141,7 +141,7 @@ struct InvoiceDocumentTests {
         ("BR-61", "iban"), ("BR-CO-15", "given"), ("SDK-SIRET", "siret"), ("BR-CL-10", "scheme"), ("CHORUS-BUYER-SIRET", "buyerScheme"),
         ("CHORUS-NUMBER-LENGTH", "long"), ("CHORUS-SERVICE-REQUIRED", "service"), ("CHORUS-COMMITMENT-REQUIRED", "commitment"),
         ("CHORUS-COMMITMENT-LENGTH", "commitmentLength"), ("CHORUS-PAYMENT-MEANS", "means"), ("CHORUS-TRANSFER-CODE", "58"),
-        ("CHORUS-GROSS-PRICE", "gross"), ("SDK-CREDIT-NOTE-PRECEDING", "credit"), ("BR-S-02", "vat"), ("CHORUS-PUBLIC-INVOICES", "fp"),
+        ("SDK-NET-PRICE", "gross"), ("SDK-CREDIT-NOTE-PRECEDING", "credit"), ("BR-S-02", "vat"), ("CHORUS-PUBLIC-INVOICES", "fp"),
         ("BR-CL-01", "type"), ("BR-CL-16", "meansCode"), ("BR-CL-18", "category"), ("BR-CL-23", "unit"),
     ])
     func validatorRules(_ rule: String, _ kind: String) {

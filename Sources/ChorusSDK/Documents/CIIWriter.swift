@@ -52,7 +52,30 @@ public enum CIIWriter {
             xml.group("ram:ContractReferencedDocument") { $0.element("ram:IssuerAssignedID", contract) }
         }
         xml.close("ram:ApplicableHeaderTradeAgreement")
-        xml.empty("ram:ApplicableHeaderTradeDelivery")
+        if document.deliverTo == nil && document.actualDeliveryDate == nil {
+            xml.empty("ram:ApplicableHeaderTradeDelivery")
+        } else {
+            xml.open("ram:ApplicableHeaderTradeDelivery")
+            if let delivery = document.deliverTo {
+                xml.group("ram:ShipToTradeParty") { party in
+                    if let location = delivery.locationID {
+                        if let scheme = location.scheme {
+                            party.element("ram:GlobalID", location.value, [("schemeID", scheme)])
+                        } else {
+                            party.element("ram:ID", location.value)
+                        }
+                    }
+                    party.optional("ram:Name", delivery.name)
+                    if let address = delivery.address { writeAddress(address, into: &party) }
+                }
+            }
+            if let date = document.actualDeliveryDate {
+                xml.group("ram:ActualDeliverySupplyChainEvent") { event in
+                    event.group("ram:OccurrenceDateTime") { $0.element("udt:DateTimeString", date.compact, [("format", "102")]) }
+                }
+            }
+            xml.close("ram:ApplicableHeaderTradeDelivery")
+        }
         writeSettlement(document, totals: totals, profile: profile, into: &xml)
         xml.close("rsm:SupplyChainTradeTransaction")
         xml.close("rsm:CrossIndustryInvoice")
@@ -68,12 +91,14 @@ public enum CIIWriter {
             if !basic { product.optional("ram:Description", line.itemDescription) }
         }
         xml.open("ram:SpecifiedLineTradeAgreement")
-        if let gross = line.grossPrice, let discount = line.priceDiscount {  // a gross price only with its discount (Chorus)
+        if let gross = line.grossPrice {
+            // The discount is always written with the gross price, 0 when none was given: Chorus Pro requires
+            // ActualAmount whenever GrossPriceProductTradePrice is present (reference §6, rule 9).
             xml.group("ram:GrossPriceProductTradePrice") { price in
                 price.element("ram:ChargeAmount", gross.plain)
                 price.group("ram:AppliedTradeAllowanceCharge") { charge in
                     charge.group("ram:ChargeIndicator") { $0.element("udt:Indicator", "false") }
-                    charge.element("ram:ActualAmount", discount.plain)
+                    charge.element("ram:ActualAmount", (line.priceDiscount ?? .zero).plain)
                 }
             }
         }
@@ -90,6 +115,10 @@ public enum CIIWriter {
             tax.element("ram:TypeCode", "VAT")
             tax.element("ram:CategoryCode", line.vatCategory.rawValue)
             tax.optional("ram:RateApplicablePercent", line.vatRate?.plain)
+        }
+        if let period = line.period { writePeriod(period, into: &xml) }
+        for (charge, isCharge) in line.allowances.map({ ($0, false) }) + line.charges.map({ ($0, true) }) {
+            writeAllowanceCharge(charge, isCharge: isCharge, withTax: false, into: &xml)
         }
         xml.group("ram:SpecifiedTradeSettlementLineMonetarySummation") { $0.element("ram:LineTotalAmount", net.money) }
         xml.close("ram:SpecifiedLineTradeSettlement")
@@ -119,17 +148,51 @@ public enum CIIWriter {
                 if let email = contact.email { group.group("ram:EmailURIUniversalCommunication") { $0.element("ram:URIID", email) } }
             }
         }
-        xml.group("ram:PostalTradeAddress") { address in
-            address.optional("ram:PostcodeCode", party.address.postalCode)
-            address.optional("ram:LineOne", party.address.line1)
-            address.optional("ram:LineTwo", party.address.line2)
-            address.optional("ram:CityName", party.address.city)
-            address.element("ram:CountryID", party.address.countryCode)
-        }
+        writeAddress(party.address, into: &xml)
         if let vat = party.vatNumber {
             xml.group("ram:SpecifiedTaxRegistration") { $0.element("ram:ID", vat, [("schemeID", "VA")]) }
         }
         xml.close(name)
+    }
+
+    private static func writeAddress(_ address: DocumentAddress, into xml: inout XMLBuilder) {
+        xml.group("ram:PostalTradeAddress") { group in
+            group.optional("ram:PostcodeCode", address.postalCode)
+            group.optional("ram:LineOne", address.line1)
+            group.optional("ram:LineTwo", address.line2)
+            group.optional("ram:CityName", address.city)
+            group.element("ram:CountryID", address.countryCode)
+        }
+    }
+
+    private static func writePeriod(_ period: DocumentPeriod, into xml: inout XMLBuilder) {
+        xml.group("ram:BillingSpecifiedPeriod") { group in
+            if let start = period.start {
+                group.group("ram:StartDateTime") { $0.element("udt:DateTimeString", start.compact, [("format", "102")]) }
+            }
+            if let end = period.end {
+                group.group("ram:EndDateTime") { $0.element("udt:DateTimeString", end.compact, [("format", "102")]) }
+            }
+        }
+    }
+
+    /// An allowance or charge (BG-20/21 with `withTax`, BG-27/28 without: a line's takes the line's VAT).
+    private static func writeAllowanceCharge(_ charge: DocumentAllowanceCharge, isCharge: Bool, withTax: Bool, into xml: inout XMLBuilder) {
+        xml.group("ram:SpecifiedTradeAllowanceCharge") { group in
+            group.group("ram:ChargeIndicator") { $0.element("udt:Indicator", isCharge ? "true" : "false") }
+            group.optional("ram:CalculationPercent", charge.percentage?.plain)
+            group.optional("ram:BasisAmount", charge.baseAmount?.money)
+            group.element("ram:ActualAmount", charge.amount.money)
+            group.optional("ram:ReasonCode", charge.reasonCode)
+            group.optional("ram:Reason", charge.reason)
+            if withTax {
+                group.group("ram:CategoryTradeTax") { tax in
+                    tax.element("ram:TypeCode", "VAT")
+                    tax.element("ram:CategoryCode", charge.vatCategory.rawValue)
+                    tax.optional("ram:RateApplicablePercent", charge.vatRate?.plain)
+                }
+            }
+        }
     }
 
     private static func writeSettlement(_ document: InvoiceDocument, totals: DocumentTotals, profile: CIIProfile,
@@ -137,7 +200,22 @@ public enum CIIWriter {
         xml.open("ram:ApplicableHeaderTradeSettlement")
         xml.optional("ram:PaymentReference", document.paymentMeans?.remittanceInformation)
         xml.element("ram:InvoiceCurrencyCode", document.currency)
-        if let payee = document.payee { writeParty("ram:PayeeTradeParty", payee, profile: profile, into: &xml) }
+        if let payee = document.payee {
+            // BG-10 in CII: identifier, name and legal organisation only (Factur-X marks anything else "not used").
+            xml.group("ram:PayeeTradeParty") { party in
+                if let identifier = payee.identifier {
+                    if let scheme = identifier.scheme {
+                        party.element("ram:GlobalID", identifier.value, [("schemeID", scheme)])
+                    } else {
+                        party.element("ram:ID", identifier.value)
+                    }
+                }
+                party.element("ram:Name", payee.name)
+                if let legal = payee.legalRegistration {
+                    party.group("ram:SpecifiedLegalOrganization") { $0.element("ram:ID", legal.value, legal.scheme.map { [("schemeID", $0)] } ?? []) }
+                }
+            }
+        }
         if let means = document.paymentMeans {
             xml.group("ram:SpecifiedTradeSettlementPaymentMeans") { group in
                 group.element("ram:TypeCode", means.code)
@@ -153,28 +231,21 @@ public enum CIIWriter {
             }
         }
         for group in totals.vatGroups {
+            let exemption = exemption(for: group.category, in: document)
             xml.group("ram:ApplicableTradeTax") { tax in
                 tax.element("ram:CalculatedAmount", group.tax.money)
                 tax.element("ram:TypeCode", "VAT")
-                if group.category.needsExemptionReason { tax.element("ram:ExemptionReason", exemptionText(group.category)) }
+                tax.optional("ram:ExemptionReason", exemption?.reason)
                 tax.element("ram:BasisAmount", group.basis.money)
                 tax.element("ram:CategoryCode", group.category.rawValue)
+                tax.optional("ram:ExemptionReasonCode", exemption?.code)
                 tax.optional("ram:DueDateTypeCode", group.category == .standard ? document.vatPointDateCode : nil)
                 tax.optional("ram:RateApplicablePercent", group.rate?.plain)
             }
         }
+        if let period = document.invoicingPeriod { writePeriod(period, into: &xml) }
         for (charge, isCharge) in document.allowances.map({ ($0, false) }) + document.charges.map({ ($0, true) }) {
-            xml.group("ram:SpecifiedTradeAllowanceCharge") { group in
-                group.group("ram:ChargeIndicator") { $0.element("udt:Indicator", isCharge ? "true" : "false") }
-                group.element("ram:ActualAmount", charge.amount.money)
-                group.optional("ram:ReasonCode", charge.reasonCode)
-                group.optional("ram:Reason", charge.reason)
-                group.group("ram:CategoryTradeTax") { tax in
-                    tax.element("ram:TypeCode", "VAT")
-                    tax.element("ram:CategoryCode", charge.vatCategory.rawValue)
-                    tax.optional("ram:RateApplicablePercent", charge.vatRate?.plain)
-                }
-            }
+            writeAllowanceCharge(charge, isCharge: isCharge, withTax: true, into: &xml)
         }
         if document.paymentTerms != nil || document.dueDate != nil {
             xml.group("ram:SpecifiedTradePaymentTerms") { terms in
@@ -203,6 +274,13 @@ public enum CIIWriter {
             }
         }
         xml.close("ram:ApplicableHeaderTradeSettlement")
+    }
+
+    /// The exemption reason (BT-120, BT-121) of a category: the caller's, else a default French text for the
+    /// categories that need one; `nil` for S, Z and others.
+    static func exemption(for category: VATCategory, in document: InvoiceDocument) -> VATExemption? {
+        if let given = document.vatExemptions[category], given.reason != nil || given.code != nil { return given }
+        return category.needsExemptionReason ? VATExemption(reason: exemptionText(category)) : nil
     }
 
     /// A default exemption text per category (BT-120).

@@ -62,10 +62,14 @@ public struct DocumentTotals: Sendable, Hashable {
         self.lineNets = lineNets
     }
 
-    /// The line's net amount — BT-131.
+    /// The line's net amount — BT-131: `round₂(quantity × net price ÷ base quantity)` plus its charges minus its
+    /// allowances (BG-27, BG-28).
     public static func net(of line: DocumentLine) -> Amount {
         let base = line.baseQuantity.map { $0.value == 0 ? Amount(1) : $0 } ?? Amount(1)
-        return Amount(line.quantity.value * line.netPrice.value / base.value).rounded()
+        let priced = Amount(line.quantity.value * line.netPrice.value / base.value).rounded()
+        let allowances = line.allowances.reduce(Amount.zero) { $0 + $1.amount }
+        let charges = line.charges.reduce(Amount.zero) { $0 + $1.amount }
+        return (priced - allowances + charges).rounded()
     }
 
     /// Computes every total of `document`.

@@ -12,8 +12,9 @@ public enum DocumentValidator {
         case chorusPro(InvoicingRequirement)
     }
 
-    /// Every problem of `document` under `profile`.
-    public static func problems(in document: InvoiceDocument, profile: Profile = .en16931) -> [ValidationProblem] {
+    /// Every problem of `document` under `profile`; with `syntax`, also what that syntax cannot carry (so that
+    /// nothing the caller set is dropped silently by a writer).
+    public static func problems(in document: InvoiceDocument, profile: Profile = .en16931, syntax: FluxSyntax? = nil) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
         func add(_ rule: String, _ term: String, _ message: String) {
             problems.append(ValidationProblem(field: term, rule: rule, message: message))
@@ -23,6 +24,9 @@ public enum DocumentValidator {
         checkAmounts(document, totals, add)
         checkIdentifiers(document, add)
         checkCodeLists(document, add)
+        checkVATCategories(document, totals, add)
+        checkAllowancesAndCharges(document, add)
+        if let syntax { checkSyntax(document, syntax, add) }
         if case .chorusPro(let requirement) = profile { checkChorus(document, totals, requirement, add) }
         return problems
     }
@@ -47,29 +51,29 @@ public enum DocumentValidator {
             if ["30", "58"].contains(means.code), means.iban?.isEmpty ?? true {
                 add("BR-61", "BT-84", "a credit transfer needs the payee's account (IBAN)")
             }
+            if means.iban?.isEmpty ?? true, means.accountName != nil || means.bic != nil {
+                add("BR-50", "BT-84", "an account name (BT-85) or BIC (BT-86) goes with the account identifier (BT-84)")
+            }
         }
         var ids = Set<String>()
         for (index, line) in document.lines.enumerated() {
             let term = "BG-25[\(index)]"
-            if line.id.isEmpty || !ids.insert(line.id).inserted { add("BR-21", "\(term)/BT-126", "each line has a unique id") }
+            if line.id.isEmpty {
+                add("BR-21", "\(term)/BT-126", "each line has an identifier")
+            } else if !ids.insert(line.id).inserted {
+                add("SDK-LINE-ID-UNIQUE", "\(term)/BT-126", "line identifiers are unique within the invoice")
+            }
             if line.name.trimmingCharacters(in: .whitespaces).isEmpty { add("BR-25", "\(term)/BT-153", "each line has an item name") }
             if line.netPrice.isNegative { add("BR-27", "\(term)/BT-146", "the item net price cannot be negative") }
             if line.unitCode.isEmpty { add("BR-23", "\(term)/BT-130", "each line has a unit of measure") }
             if line.vatCategory == .standard, line.vatRate.map({ $0.value <= 0 }) ?? true {
                 add("BR-S-05", "\(term)/BT-152", "a standard-rated line has a VAT rate above zero")
             }
-            if line.grossPrice != nil, line.priceDiscount == nil {
-                add("CHORUS-GROSS-PRICE", "\(term)/BT-147", "a gross price (BT-148) goes with its price discount (BT-147)")
-            }
-            if let gross = line.grossPrice, let discount = line.priceDiscount, gross - discount != line.netPrice {
-                add("BR-26", "\(term)/BT-146", "the net price must be the gross price minus the discount")
+            if let gross = line.grossPrice, gross - (line.priceDiscount ?? .zero) != line.netPrice {
+                add("SDK-NET-PRICE", "\(term)/BT-146", "the net price must be the gross price (BT-148) minus the discount (BT-147)")
             }
         }
-        let categories = Set(document.lines.map(\.vatCategory) + document.allowances.map(\.vatCategory) + document.charges.map(\.vatCategory))
-        if categories.contains(.standard) || categories.contains(.reverseCharge) || categories.contains(.intraCommunity),
-           document.seller.vatNumber == nil {
-            add("BR-S-02", "BT-31", "the seller's VAT number is required with standard-rated, reverse-charge or intra-EU lines")
-        }
+
         if document.isCreditNote, document.precedingInvoice == nil {
             add("SDK-CREDIT-NOTE-PRECEDING", "BT-25", "a credit note names the invoice it corrects")
         }
@@ -90,33 +94,159 @@ public enum DocumentValidator {
             ("BR-CO-14", "BT-110", given.taxTotal, totals.taxTotal), ("BR-CO-15", "BT-112", given.grandTotal, totals.grandTotal),
             ("BR-CO-16", "BT-115", given.duePayable, totals.duePayable),
         ]
+        let decimalRules = ["BT-106": "BR-DEC-09", "BT-107": "BR-DEC-10", "BT-108": "BR-DEC-11", "BT-109": "BR-DEC-12",
+                            "BT-110": "BR-DEC-13", "BT-112": "BR-DEC-14", "BT-115": "BR-DEC-18"]
         for (rule, term, stated, computed) in pairs {
-            if stated.decimalPlaces > 2 { add("BR-DEC-\(term.dropFirst(3))", term, "\(stated) has more than 2 decimals") }
+            if stated.decimalPlaces > 2 { add(decimalRules[term] ?? "BR-DEC", term, "\(stated) has more than 2 decimals") }
             if stated != computed { add(rule, term, "stated \(stated), but the lines give \(computed)") }
         }
     }
 
-    /// UNTDID 1001 (document types), UNTDID 4461 (payment means), UNCL5305 (VAT categories) and the shape of
-    /// UN/ECE Rec 20 unit codes — the subsets of §2.3.
-    static let documentTypes: Set<String> = ["380", "381", "384", "386", "389", "261", "326", "383", "751"]
-    static let paymentMeansCodes: Set<String> = ["1", "10", "20", "30", "31", "42", "48", "49", "57", "58", "59", "68", "97", "ZZZ"]
-    static let vatCategories: Set<String> = ["S", "Z", "E", "AE", "K", "G", "O", "L", "M"]
+    /// The official code list of a `BR-CL` rule (``OfficialCodeLists``).
+    private static func codes(_ rule: String) -> Set<String> { OfficialCodeLists.codes[rule] ?? [] }
 
     private static func checkCodeLists(_ document: InvoiceDocument, _ add: Add) {
-        if !documentTypes.contains(document.typeCode.rawValue) { add("BR-CL-01", "BT-3", "\(document.typeCode) is not an UNTDID 1001 invoice type") }
-        if let means = document.paymentMeans, !means.code.isEmpty, !paymentMeansCodes.contains(means.code) {
-            add("BR-CL-16", "BT-81", "\(means.code) is not an UNTDID 4461 payment means code")
+        func check(_ rule: String, _ value: String?, _ term: String, _ what: String) {
+            guard let value, !value.isEmpty, !codes(rule).contains(value) else { return }
+            add(rule, term, "\"\(value)\" is not \(what)")
+        }
+        check("BR-CL-01", document.typeCode.rawValue, "BT-3", "an UNTDID 1001 invoice type code")
+        check("BR-CL-04", document.currency, "BT-5", "an ISO 4217 currency code")
+        check("BR-CL-06", document.vatPointDateCode.flatMap { ["5": "3", "29": "35", "72": "432"][$0] ?? $0 }, "BT-8",
+              "a VAT point date code (UNTDID 2005: 5, 29, 72)")
+        for (index, note) in document.notes.enumerated() { check("BR-CL-08", note.subjectCode, "BG-1[\(index)]/BT-21", "an UNTDID 4451 subject code") }
+        check("BR-CL-16", document.paymentMeans?.code, "BT-81", "an UNTDID 4461 payment means code")
+        for (party, prefix) in [(document.seller, "BG-4"), (document.buyer, "BG-7")] {
+            check("BR-CL-14", party.address.countryCode, "\(prefix)/country", "an ISO 3166-1 alpha-2 country code")
+            check("BR-CL-10", party.identifier?.scheme, "\(prefix)/identifier", "an ISO 6523 ICD scheme")
+            check("BR-CL-11", party.legalRegistration?.scheme, "\(prefix)/legal registration", "an ISO 6523 ICD scheme")
+        }
+        if let payee = document.payee {
+            check("BR-CL-10", payee.identifier?.scheme, "BT-60", "an ISO 6523 ICD scheme")
+            check("BR-CL-11", payee.legalRegistration?.scheme, "BT-61", "an ISO 6523 ICD scheme")
+        }
+        check("BR-CL-14", document.deliverTo?.address?.countryCode, "BT-80", "an ISO 3166-1 alpha-2 country code")
+        for (category, exemption) in document.vatExemptions {
+            check("BR-CL-22", exemption.code, "BT-121[\(category)]", "a CEF VATEX code")
         }
         for (index, line) in document.lines.enumerated() {
-            if !vatCategories.contains(line.vatCategory.rawValue) {
-                add("BR-CL-18", "BG-25[\(index)]/BT-151", "\(line.vatCategory) is not an UNCL5305 VAT category")
+            check("BR-CL-18", line.vatCategory.rawValue, "BG-25[\(index)]/BT-151", "an UNCL5305 VAT category")
+            check("BR-CL-23", line.unitCode, "BG-25[\(index)]/BT-130", "a UN/ECE Rec 20 or 21 unit code")
+            for (number, allowance) in line.allowances.enumerated() {
+                check("BR-CL-19", allowance.reasonCode, "BG-25[\(index)]/BG-27[\(number)]/BT-140", "an UNTDID 5189 allowance reason code")
             }
-            if !(2...3).contains(line.unitCode.count) || !line.unitCode.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
-                add("BR-CL-23", "BG-25[\(index)]/BT-130", "\(line.unitCode) is not a UN/ECE Rec 20 unit code")
+            for (number, charge) in line.charges.enumerated() {
+                check("BR-CL-20", charge.reasonCode, "BG-25[\(index)]/BG-28[\(number)]/BT-145", "an UNTDID 7161 charge reason code")
             }
         }
-        for (index, charge) in (document.allowances + document.charges).enumerated() where !vatCategories.contains(charge.vatCategory.rawValue) {
-            add("BR-CL-18", "BG-20[\(index)]/BT-95", "\(charge.vatCategory) is not an UNCL5305 VAT category")
+        for (index, allowance) in document.allowances.enumerated() {
+            check("BR-CL-18", allowance.vatCategory.rawValue, "BG-20[\(index)]/BT-95", "an UNCL5305 VAT category")
+            check("BR-CL-19", allowance.reasonCode, "BG-20[\(index)]/BT-98", "an UNTDID 5189 allowance reason code")
+        }
+        for (index, charge) in document.charges.enumerated() {
+            check("BR-CL-18", charge.vatCategory.rawValue, "BG-21[\(index)]/BT-102", "an UNCL5305 VAT category")
+            check("BR-CL-20", charge.reasonCode, "BG-21[\(index)]/BT-105", "an UNTDID 7161 charge reason code")
+        }
+    }
+
+    /// The VAT category rules (BR-S, BR-Z, BR-E, BR-AE, BR-K/IC, BR-G, BR-O) and BR-CO-09, under their official ids.
+    private static func checkVATCategories(_ document: InvoiceDocument, _ totals: DocumentTotals, _ add: Add) {
+        let seller = document.seller
+        let sellerVAT = seller.vatNumber.flatMap { $0.isEmpty ? nil : $0 }
+        let buyerVAT = document.buyer.vatNumber.flatMap { $0.isEmpty ? nil : $0 }
+        for (vat, term) in [(sellerVAT, "BT-31"), (buyerVAT, "BT-48")] {
+            guard let vat else { continue }
+            let prefix = String(vat.prefix(2))
+            if !(codes("BR-CL-14").contains(prefix) || prefix == "EL") || vat.count < 3 {
+                add("BR-CO-09", term, "a VAT identifier starts with its ISO 3166-1 country prefix (EL for Greece)")
+            }
+        }
+        struct Item { let category: VATCategory; let rate: Amount?; let term: String; let rateTerm: String; let kind: String }
+        var items: [Item] = []
+        for (index, line) in document.lines.enumerated() {
+            items.append(Item(category: line.vatCategory, rate: line.vatRate, term: "BG-25[\(index)]", rateTerm: "BT-152", kind: "line"))
+        }
+        for (index, allowance) in document.allowances.enumerated() {
+            items.append(Item(category: allowance.vatCategory, rate: allowance.vatRate, term: "BG-20[\(index)]", rateTerm: "BT-96", kind: "allowance"))
+        }
+        for (index, charge) in document.charges.enumerated() {
+            items.append(Item(category: charge.vatCategory, rate: charge.vatRate, term: "BG-21[\(index)]", rateTerm: "BT-103", kind: "charge"))
+        }
+        let categories = Set(items.map(\.category))
+        // Seller VAT identifier requirements: BR-S-02/03/04, BR-Z-02…, BR-E-02…, BR-AE-02…, BR-IC-02…, BR-G-02….
+        let needsSellerVAT: [(VATCategory, String)] = [(.standard, "BR-S-02"), (.zeroRated, "BR-Z-02"), (.exempt, "BR-E-02"),
+                                                        (.reverseCharge, "BR-AE-02"), (.intraCommunity, "BR-IC-02"), (.export, "BR-G-02")]
+        for (category, rule) in needsSellerVAT where categories.contains(category) && sellerVAT == nil {
+            add(rule, "BT-31", "with VAT category \(category.rawValue), the seller's VAT identifier is required")
+        }
+        if categories.contains(.reverseCharge), buyerVAT == nil, document.buyer.legalRegistration == nil {
+            add("BR-AE-02", "BT-48", "with reverse charge (AE), the buyer's VAT identifier or legal registration is required")
+        }
+        if categories.contains(.intraCommunity), buyerVAT == nil {
+            add("BR-IC-02", "BT-48", "an intra-community supply (K) needs the buyer's VAT identifier")
+        }
+        if categories.contains(.intraCommunity) {
+            if document.actualDeliveryDate == nil && document.invoicingPeriod == nil {
+                add("BR-IC-11", "BT-72", "an intra-community supply (K) needs the actual delivery date (BT-72) or the invoicing period (BG-14)")
+            }
+            if document.deliverTo?.address?.countryCode.isEmpty ?? true {
+                add("BR-IC-12", "BT-80", "an intra-community supply (K) needs the deliver-to country (BT-80)")
+            }
+        }
+        if categories.contains(.outsideScope) {
+            if sellerVAT != nil || buyerVAT != nil {
+                add("BR-O-02", "BT-31", "outside the scope of VAT (O), neither the seller's nor the buyer's VAT identifier is given")
+            }
+            let others: [(String, String)] = [("BR-O-12", "line"), ("BR-O-13", "allowance"), ("BR-O-14", "charge")]
+            for (rule, kind) in others where items.contains(where: { $0.kind == kind && $0.category != .outsideScope }) {
+                add(rule, "BT-118", "an invoice with category O has no \(kind) in another VAT category")
+            }
+            if Set(totals.vatGroups.map(\.category)).count > 1 {
+                add("BR-O-11", "BG-23", "an invoice with category O has no other VAT breakdown group")
+            }
+        }
+        // Rates: zero for Z, E, AE, K, G; none for O; above zero for S.
+        let zeroRate: [VATCategory: String] = [.zeroRated: "BR-Z-05", .exempt: "BR-E-05", .reverseCharge: "BR-AE-05",
+                                              .intraCommunity: "BR-IC-05", .export: "BR-G-05"]
+        for item in items {
+            let rule = item.kind == "line" ? "05" : item.kind == "allowance" ? "06" : "07"
+            if let base = zeroRate[item.category], item.rate.map({ $0.value != 0 }) ?? true {
+                add(String(base.dropLast(2)) + rule, "\(item.term)/\(item.rateTerm)", "VAT category \(item.category.rawValue) has a rate of 0")
+            }
+            if item.category == .outsideScope, item.rate != nil {
+                add("BR-O-" + rule, "\(item.term)/\(item.rateTerm)", "outside the scope of VAT (O) has no rate")
+            }
+            if item.category == .standard, item.rate.map({ $0.value <= 0 }) ?? true {
+                add("BR-S-" + rule, "\(item.term)/\(item.rateTerm)", "a standard-rated \(item.kind) has a VAT rate above zero")
+            }
+        }
+    }
+
+    /// BR-33/BR-38 (document), BR-42/BR-44 (line): an allowance or charge gives its reason or reason code.
+    private static func checkAllowancesAndCharges(_ document: InvoiceDocument, _ add: Add) {
+        func noReason(_ entry: DocumentAllowanceCharge) -> Bool {
+            (entry.reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) && (entry.reasonCode?.isEmpty ?? true)
+        }
+        for (index, allowance) in document.allowances.enumerated() where noReason(allowance) {
+            add("BR-33", "BG-20[\(index)]/BT-97", "a document allowance gives its reason (BT-97) or reason code (BT-98)")
+        }
+        for (index, charge) in document.charges.enumerated() where noReason(charge) {
+            add("BR-38", "BG-21[\(index)]/BT-104", "a document charge gives its reason (BT-104) or reason code (BT-105)")
+        }
+        for (lineIndex, line) in document.lines.enumerated() {
+            for (index, allowance) in line.allowances.enumerated() where noReason(allowance) {
+                add("BR-42", "BG-25[\(lineIndex)]/BG-27[\(index)]/BT-139", "a line allowance gives its reason (BT-139) or reason code (BT-140)")
+            }
+            for (index, charge) in line.charges.enumerated() where noReason(charge) {
+                add("BR-44", "BG-25[\(lineIndex)]/BG-28[\(index)]/BT-144", "a line charge gives its reason (BT-144) or reason code (BT-145)")
+            }
+        }
+    }
+
+    /// What a syntax cannot carry, so that a writer never drops it without a word.
+    private static func checkSyntax(_ document: InvoiceDocument, _ syntax: FluxSyntax, _ add: Add) {
+        if syntax == .ubl, document.isCreditNote, document.dueDate != nil, document.paymentMeans == nil {
+            add("SDK-UBL-CREDIT-NOTE-DUE-DATE", "BT-9", "a UBL credit note carries its due date in the payment means (BG-16): give them")
         }
     }
 
@@ -132,11 +262,7 @@ public enum DocumentValidator {
                 if (try? StructureIdentifier.siren(identifier.value)) == nil {
                     add("SDK-SIREN", term, "\(identifier.value) is not a valid SIREN (9 digits, check digit)")
                 }
-            case let scheme?:
-                if scheme.count != 4 || !scheme.allSatisfy(\.isASCIIDigitCharacter) {
-                    add("BR-CL-10", term, "\"\(scheme)\" is not an ISO 6523 scheme identifier")
-                }
-            case nil: break
+            default: break
             }
         }
     }

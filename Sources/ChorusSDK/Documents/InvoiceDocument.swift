@@ -31,8 +31,8 @@ public struct InvoiceDocument: Sendable, Hashable {
     public var seller: DocumentParty
     /// Buyer — BG-7.
     public var buyer: DocumentParty
-    /// Payee, when not the seller — BG-10.
-    public var payee: DocumentParty?
+    /// Payee, when not the seller — BG-10 (name, identifier and legal registration only, as EN 16931 has it).
+    public var payee: DocumentPayee?
     /// Lines — BG-25 (at least one).
     public var lines: [DocumentLine]
     /// Document-level allowances — BG-20.
@@ -49,15 +49,30 @@ public struct InvoiceDocument: Sendable, Hashable {
     public var prepaidAmount: Amount
     /// Totals the caller expects, compared with the computed ones by ``DocumentValidator``.
     public var givenTotals: DocumentTotals?
+    /// Actual delivery date — BT-72 (an intra-community supply, category K, needs it or an invoicing period).
+    public var actualDeliveryDate: CalendarDate?
+    /// Invoicing period — BG-14 (BT-73, BT-74).
+    public var invoicingPeriod: DocumentPeriod?
+    /// Where the goods or services go — BG-13 (BT-70 name, BG-15 address; K needs its country, BT-80).
+    public var deliverTo: DocumentDelivery?
+    /// The VAT exemption reason text (BT-120) and code (BT-121, VATEX) per category, for E, AE, K, G and O. A
+    /// category without an entry gets a default French text.
+    public var vatExemptions: [VATCategory: VATExemption]
 
     /// Creates a document.
     public init(typeCode: DocumentTypeCode = .invoice, number: String, issueDate: CalendarDate, dueDate: CalendarDate? = nil,
                 currency: String = "EUR", businessProcess: String? = nil, buyerReference: String? = nil,
                 purchaseOrderReference: String? = nil, contractReference: String? = nil, notes: [DocumentNote] = [],
-                precedingInvoice: PrecedingInvoice? = nil, seller: DocumentParty, buyer: DocumentParty, payee: DocumentParty? = nil,
+                precedingInvoice: PrecedingInvoice? = nil, seller: DocumentParty, buyer: DocumentParty, payee: DocumentPayee? = nil,
                 lines: [DocumentLine], allowances: [DocumentAllowanceCharge] = [], charges: [DocumentAllowanceCharge] = [],
                 paymentMeans: DocumentPaymentMeans? = nil, paymentTerms: String? = nil, vatPointDateCode: String? = nil,
-                prepaidAmount: Amount = .zero, givenTotals: DocumentTotals? = nil) {
+                prepaidAmount: Amount = .zero, givenTotals: DocumentTotals? = nil, actualDeliveryDate: CalendarDate? = nil,
+                invoicingPeriod: DocumentPeriod? = nil, deliverTo: DocumentDelivery? = nil,
+                vatExemptions: [VATCategory: VATExemption] = [:]) {
+        self.actualDeliveryDate = actualDeliveryDate
+        self.invoicingPeriod = invoicingPeriod
+        self.deliverTo = deliverTo
+        self.vatExemptions = vatExemptions
         self.typeCode = typeCode
         self.number = number
         self.issueDate = issueDate
@@ -264,10 +279,20 @@ public struct DocumentLine: Sendable, Hashable {
     public var vatCategory: VATCategory
     /// VAT rate in percent — BT-152.
     public var vatRate: Amount?
+    /// Line allowances — BG-27 (their VAT is the line's: category and rate are ignored here).
+    public var allowances: [DocumentAllowanceCharge]
+    /// Line charges — BG-28 (their VAT is the line's).
+    public var charges: [DocumentAllowanceCharge]
+    /// Line invoicing period — BG-26.
+    public var period: DocumentPeriod?
     /// Creates a line.
     public init(id: String, name: String, itemDescription: String? = nil, sellerItemID: String? = nil, quantity: Amount,
                 unitCode: String = "C62", netPrice: Amount, grossPrice: Amount? = nil, priceDiscount: Amount? = nil,
-                baseQuantity: Amount? = nil, vatCategory: VATCategory = .standard, vatRate: Amount? = nil) {
+                baseQuantity: Amount? = nil, vatCategory: VATCategory = .standard, vatRate: Amount? = nil,
+                allowances: [DocumentAllowanceCharge] = [], charges: [DocumentAllowanceCharge] = [], period: DocumentPeriod? = nil) {
+        self.allowances = allowances
+        self.charges = charges
+        self.period = period
         self.id = id
         self.name = name
         self.itemDescription = itemDescription
@@ -295,9 +320,15 @@ public struct DocumentAllowanceCharge: Sendable, Hashable {
     public var vatCategory: VATCategory
     /// VAT rate — BT-96 / BT-103.
     public var vatRate: Amount?
+    /// Percentage — BT-94 / BT-101 (BT-138 / BT-143 on a line): `amount` is `baseAmount × percentage ÷ 100`.
+    public var percentage: Amount?
+    /// Base amount — BT-93 / BT-100 (BT-137 / BT-142 on a line).
+    public var baseAmount: Amount?
     /// Creates an allowance or charge.
     public init(amount: Amount, reason: String? = nil, reasonCode: String? = nil, vatCategory: VATCategory = .standard,
-                vatRate: Amount? = nil) {
+                vatRate: Amount? = nil, percentage: Amount? = nil, baseAmount: Amount? = nil) {
+        self.percentage = percentage
+        self.baseAmount = baseAmount
         self.amount = amount
         self.reason = reason
         self.reasonCode = reasonCode
@@ -329,5 +360,65 @@ public struct DocumentPaymentMeans: Sendable, Hashable {
     /// A credit transfer (`30`) to an IBAN.
     public static func transfer(iban: String, bic: String? = nil, accountName: String? = nil) -> DocumentPaymentMeans {
         DocumentPaymentMeans(code: "30", iban: iban, accountName: accountName, bic: bic)
+    }
+}
+
+/// The payee — BG-10, when someone other than the seller is paid: a name (BT-59), an identifier (BT-60) and a
+/// legal registration (BT-61). EN 16931 gives the payee no address, contact or VAT number.
+public struct DocumentPayee: Sendable, Hashable {
+    /// Name — BT-59.
+    public var name: String
+    /// Identifier — BT-60 (with its ISO 6523 scheme).
+    public var identifier: SchemedIdentifier?
+    /// Legal registration — BT-61.
+    public var legalRegistration: SchemedIdentifier?
+    /// Creates a payee.
+    public init(name: String, identifier: SchemedIdentifier? = nil, legalRegistration: SchemedIdentifier? = nil) {
+        self.name = name
+        self.identifier = identifier
+        self.legalRegistration = legalRegistration
+    }
+}
+
+/// A period — BG-14 (invoice) or BG-26 (line): a start date, an end date, or both.
+public struct DocumentPeriod: Sendable, Hashable {
+    /// Start — BT-73 / BT-134.
+    public var start: CalendarDate?
+    /// End — BT-74 / BT-135.
+    public var end: CalendarDate?
+    /// Creates a period.
+    public init(start: CalendarDate? = nil, end: CalendarDate? = nil) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Delivery information — BG-13: the deliver-to party's name (BT-70), location identifier (BT-71) and
+/// address (BG-15).
+public struct DocumentDelivery: Sendable, Hashable {
+    /// Deliver-to party name — BT-70.
+    public var name: String?
+    /// Deliver-to location identifier — BT-71.
+    public var locationID: SchemedIdentifier?
+    /// Deliver-to address — BG-15 (its country, BT-80, is required for an intra-community supply).
+    public var address: DocumentAddress?
+    /// Creates delivery information.
+    public init(name: String? = nil, locationID: SchemedIdentifier? = nil, address: DocumentAddress? = nil) {
+        self.name = name
+        self.locationID = locationID
+        self.address = address
+    }
+}
+
+/// Why a VAT category is exempt — BT-120 (text) and BT-121 (code from the CEF VATEX list, e.g. `VATEX-EU-IC`).
+public struct VATExemption: Sendable, Hashable {
+    /// Reason text — BT-120.
+    public var reason: String?
+    /// Reason code — BT-121.
+    public var code: String?
+    /// Creates an exemption reason.
+    public init(reason: String? = nil, code: String? = nil) {
+        self.reason = reason
+        self.code = code
     }
 }

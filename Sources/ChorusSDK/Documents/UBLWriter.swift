@@ -25,8 +25,13 @@ public enum UBLWriter {
         for note in document.notes { xml.element("cbc:Note", note.subjectCode.map { "#\($0)#" + note.text } ?? note.text) }
         xml.element("cbc:DocumentCurrencyCode", document.currency)
         xml.optional("cbc:BuyerReference", document.buyerReference)
-        if let code = document.vatPointDateCode.flatMap(Self.periodCode) {
-            xml.group("cac:InvoicePeriod") { $0.element("cbc:DescriptionCode", code) }
+        let periodCode = document.vatPointDateCode.flatMap(Self.periodCode)
+        if document.invoicingPeriod != nil || periodCode != nil {
+            xml.group("cac:InvoicePeriod") { period in
+                period.optional("cbc:StartDate", document.invoicingPeriod?.start?.description)
+                period.optional("cbc:EndDate", document.invoicingPeriod?.end?.description)
+                period.optional("cbc:DescriptionCode", periodCode)
+            }
         }
         if let order = document.purchaseOrderReference, !order.isEmpty { xml.group("cac:OrderReference") { $0.element("cbc:ID", order) } }
         if let preceding = document.precedingInvoice {
@@ -48,6 +53,23 @@ public enum UBLWriter {
                     group.group("cac:PartyIdentification") { $0.element("cbc:ID", identifier.value, identifier.scheme.map { [("schemeID", $0)] } ?? []) }
                 }
                 group.group("cac:PartyName") { $0.element("cbc:Name", payee.name) }
+                if let legal = payee.legalRegistration {
+                    group.group("cac:PartyLegalEntity") { $0.element("cbc:CompanyID", legal.value, legal.scheme.map { [("schemeID", $0)] } ?? []) }
+                }
+            }
+        }
+        if document.deliverTo != nil || document.actualDeliveryDate != nil {
+            xml.group("cac:Delivery") { delivery in
+                delivery.optional("cbc:ActualDeliveryDate", document.actualDeliveryDate?.description)
+                if let target = document.deliverTo, target.locationID != nil || target.address != nil {
+                    delivery.group("cac:DeliveryLocation") { location in
+                        if let id = target.locationID { location.element("cbc:ID", id.value, id.scheme.map { [("schemeID", $0)] } ?? []) }
+                        if let address = target.address { writeAddress("cac:Address", address, into: &location) }
+                    }
+                }
+                if let name = document.deliverTo?.name {
+                    delivery.group("cac:DeliveryParty") { party in party.group("cac:PartyName") { $0.element("cbc:Name", name) } }
+                }
             }
         }
         if let means = document.paymentMeans {
@@ -70,7 +92,9 @@ public enum UBLWriter {
                 group.element("cbc:ChargeIndicator", isCharge ? "true" : "false")
                 group.optional("cbc:AllowanceChargeReasonCode", charge.reasonCode)
                 group.optional("cbc:AllowanceChargeReason", charge.reason)
+                group.optional("cbc:MultiplierFactorNumeric", charge.percentage?.plain)
                 group.element("cbc:Amount", charge.amount.money, money(charge.amount))
+                if let base = charge.baseAmount { group.element("cbc:BaseAmount", base.money, money(base)) }
                 writeTaxCategory("cac:TaxCategory", charge.vatCategory, charge.vatRate, into: &group)
             }
         }
@@ -80,7 +104,8 @@ public enum UBLWriter {
                 total.group("cac:TaxSubtotal") { subtotal in
                     subtotal.element("cbc:TaxableAmount", group.basis.money, money(group.basis))
                     subtotal.element("cbc:TaxAmount", group.tax.money, money(group.tax))
-                    writeTaxCategory("cac:TaxCategory", group.category, group.rate, exemption: true, into: &subtotal)
+                    writeTaxCategory("cac:TaxCategory", group.category, group.rate,
+                                     exemption: CIIWriter.exemption(for: group.category, in: document), into: &subtotal)
                 }
             }
         }
@@ -98,6 +123,22 @@ public enum UBLWriter {
                 group.element("cbc:ID", line.id)
                 group.element(credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity", line.quantity.plain, [("unitCode", line.unitCode)])
                 group.element("cbc:LineExtensionAmount", net.money, money(net))
+                if let period = line.period {
+                    group.group("cac:InvoicePeriod") { span in
+                        span.optional("cbc:StartDate", period.start?.description)
+                        span.optional("cbc:EndDate", period.end?.description)
+                    }
+                }
+                for (charge, isCharge) in line.allowances.map({ ($0, false) }) + line.charges.map({ ($0, true) }) {
+                    group.group("cac:AllowanceCharge") { entry in
+                        entry.element("cbc:ChargeIndicator", isCharge ? "true" : "false")
+                        entry.optional("cbc:AllowanceChargeReasonCode", charge.reasonCode)
+                        entry.optional("cbc:AllowanceChargeReason", charge.reason)
+                        entry.optional("cbc:MultiplierFactorNumeric", charge.percentage?.plain)
+                        entry.element("cbc:Amount", charge.amount.money, money(charge.amount))
+                        if let base = charge.baseAmount { entry.element("cbc:BaseAmount", base.money, money(base)) }
+                    }
+                }
                 group.group("cac:Item") { item in
                     item.optional("cbc:Description", line.itemDescription)
                     item.element("cbc:Name", line.name)
@@ -107,7 +148,8 @@ public enum UBLWriter {
                 group.group("cac:Price") { price in
                     price.element("cbc:PriceAmount", line.netPrice.plain, money(line.netPrice))
                     if let base = line.baseQuantity { price.element("cbc:BaseQuantity", base.plain, [("unitCode", line.unitCode)]) }
-                    if let gross = line.grossPrice, let discount = line.priceDiscount {
+                    if let gross = line.grossPrice {  // with its discount, 0 when none was given (cbc:Amount is required)
+                        let discount = line.priceDiscount ?? .zero
                         price.group("cac:AllowanceCharge") { charge in
                             charge.element("cbc:ChargeIndicator", "false")
                             charge.element("cbc:Amount", discount.plain, money(discount))
@@ -126,13 +168,7 @@ public enum UBLWriter {
             if let identifier = party.identifier {
                 group.group("cac:PartyIdentification") { $0.element("cbc:ID", identifier.value, identifier.scheme.map { [("schemeID", $0)] } ?? []) }
             }
-            group.group("cac:PostalAddress") { address in
-                address.optional("cbc:StreetName", party.address.line1)
-                address.optional("cbc:AdditionalStreetName", party.address.line2)
-                address.optional("cbc:CityName", party.address.city)
-                address.optional("cbc:PostalZone", party.address.postalCode)
-                address.group("cac:Country") { $0.element("cbc:IdentificationCode", party.address.countryCode) }
-            }
+            writeAddress("cac:PostalAddress", party.address, into: &group)
             if let vat = party.vatNumber {
                 group.group("cac:PartyTaxScheme") { scheme in
                     scheme.element("cbc:CompanyID", vat)
@@ -155,12 +191,23 @@ public enum UBLWriter {
         }
     }
 
-    private static func writeTaxCategory(_ name: String, _ category: VATCategory, _ rate: Amount?, exemption: Bool = false,
+    private static func writeAddress(_ name: String, _ address: DocumentAddress, into xml: inout XMLBuilder) {
+        xml.group(name) { group in
+            group.optional("cbc:StreetName", address.line1)
+            group.optional("cbc:AdditionalStreetName", address.line2)
+            group.optional("cbc:CityName", address.city)
+            group.optional("cbc:PostalZone", address.postalCode)
+            group.group("cac:Country") { $0.element("cbc:IdentificationCode", address.countryCode) }
+        }
+    }
+
+    private static func writeTaxCategory(_ name: String, _ category: VATCategory, _ rate: Amount?, exemption: VATExemption? = nil,
                                          into xml: inout XMLBuilder) {
         xml.group(name) { tax in
             tax.element("cbc:ID", category.rawValue)
             tax.optional("cbc:Percent", rate?.plain)
-            if exemption, category.needsExemptionReason { tax.element("cbc:TaxExemptionReason", CIIWriter.exemptionText(category)) }
+            tax.optional("cbc:TaxExemptionReasonCode", exemption?.code)
+            tax.optional("cbc:TaxExemptionReason", exemption?.reason)
             tax.group("cac:TaxScheme") { $0.element("cbc:ID", "VAT") }
         }
     }
