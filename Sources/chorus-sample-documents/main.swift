@@ -1,4 +1,8 @@
-// chorus-sample-documents --out DIR
+// chorus-sample-documents --out DIR [--random N] [--seed S]
+//
+// With --random, also DIR/random/: N seeded random valid documents (RandomDocuments) as CII and UBL in ok/, a few
+// as Factur-X, broken variants per rule in bad/ (named RULE--N.syntax.xml), and verdicts.tsv (file, expected rule,
+// the rules the SDK's validator reported), which scripts/check-document-corpus.py compares with the chain's.
 //
 // Writes invoice documents made by the SDK: DIR/ok/ holds documents that must pass the official EN 16931 rules
 // (and Chorus Pro's), DIR/bad/ holds documents built by bypassing the validator, each with one known defect,
@@ -7,8 +11,19 @@ import ChorusSDK
 import Foundation
 
 var arguments = CommandLine.arguments.dropFirst()
-guard arguments.popFirst() == "--out", let out = arguments.popFirst() else {
-    FileHandle.standardError.write(Data("usage: chorus-sample-documents --out DIR\n".utf8))
+var out: String?
+var randomCount = 0
+var seed: UInt64 = 2026
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--out": out = arguments.popFirst()
+    case "--random": randomCount = arguments.popFirst().flatMap(Int.init) ?? 0
+    case "--seed": seed = arguments.popFirst().flatMap(UInt64.init) ?? seed
+    default: out = nil; arguments.removeAll()
+    }
+}
+guard let out else {
+    FileHandle.standardError.write(Data("usage: chorus-sample-documents --out DIR [--random N] [--seed S]\n".utf8))
     exit(2)
 }
 let root = URL(fileURLWithPath: out)
@@ -74,3 +89,47 @@ do {
     FileHandle.standardError.write(Data("Factur-X samples not written: \(error)\n".utf8))
     exit(1)
 }
+
+// The random corpus: valid documents in ok/, broken variants in bad/, and the SDK's verdict on each.
+if randomCount > 0 {
+    let randomRoot = root.appendingPathComponent("random")
+    let randomOK = randomRoot.appendingPathComponent("ok")
+    let randomBad = randomRoot.appendingPathComponent("bad")
+    try FileManager.default.createDirectory(at: randomOK, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: randomBad, withIntermediateDirectories: true)
+    var generator = RandomDocuments(seed: seed)
+    var verdicts = ["file\texpected\tsdk"]
+    func record(_ file: String, _ expected: String, _ document: InvoiceDocument, _ syntax: FluxSyntax) {
+        let rules = Set(DocumentValidator.problems(in: document, syntax: syntax).map(\.rule)).sorted()
+        verdicts.append("\(file)\t\(expected)\t\(rules.isEmpty ? "-" : rules.joined(separator: ","))")
+    }
+    let font = try TrueTypeFont.systemDefault()
+    var firstDomestic: InvoiceDocument?
+    for index in 0..<randomCount {
+        let document = generator.document(index)
+        if firstDomestic == nil, document.lines.allSatisfy({ $0.vatCategory == .standard }), !document.isCreditNote { firstDomestic = document }
+        for (syntax, name, data) in [(FluxSyntax.cii, "\(index).cii.xml", CIIWriter.write(document)),
+                                     (FluxSyntax.ubl, "\(index).ubl.xml", UBLWriter.write(document))] {
+            try data.write(to: randomOK.appendingPathComponent(name))
+            record("ok/\(name)", "-", document, syntax)
+        }
+        if index < 10 {
+            let name = "\(index).facturx.pdf"
+            try FacturXWriter.write(document, font: font, created: Date(timeIntervalSince1970: 1_793_577_600))
+                .write(to: randomOK.appendingPathComponent(name))
+            record("ok/\(name)", "-", document, .cii)
+        }
+    }
+    if let base = firstDomestic {
+        for (number, (rule, document)) in generator.brokenVariants(of: base).enumerated() {
+            for (syntax, name, data) in [(FluxSyntax.cii, "\(rule)--\(number).cii.xml", CIIWriter.write(document)),
+                                         (FluxSyntax.ubl, "\(rule)--\(number).ubl.xml", UBLWriter.write(document))] {
+                try data.write(to: randomBad.appendingPathComponent(name))
+                record("bad/\(name)", rule, document, syntax)
+            }
+        }
+    }
+    try Data((verdicts.joined(separator: "\n") + "\n").utf8).write(to: randomRoot.appendingPathComponent("verdicts.tsv"))
+    print("random/: \(randomCount) documents (seed \(seed)), \(verdicts.count - 1) files with the SDK's verdicts")
+}
+
