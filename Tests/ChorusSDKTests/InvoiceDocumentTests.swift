@@ -263,3 +263,93 @@ struct InvoiceDocumentTests {
         #expect(rejected.rejected.first?.reason?.contains("30") == true)
     }
 }
+
+@Suite("Invoice documents: every term written, nothing dropped")
+struct DocumentTermsTests {
+    /// An intra-community invoice with every new term set.
+    static func fullDocument() -> InvoiceDocument {
+        var document = SampleDocuments.twoRatesInvoice()
+        document.buyer = DocumentParty(name: "Müller & Söhne GmbH", vatNumber: "DE123456789",
+                                       address: DocumentAddress(line1: "Hauptstraße 1", city: "Berlin", postalCode: "10115", countryCode: "DE"))
+        document.lines = document.lines.map { line in
+            var copy = line
+            copy.vatCategory = .intraCommunity
+            copy.vatRate = 0
+            return copy
+        }
+        document.allowances = []
+        document.charges = [DocumentAllowanceCharge(amount: "12.50", reason: "Transport", reasonCode: "FC", vatCategory: .intraCommunity,
+                                                    vatRate: 0, percentage: "2.5", baseAmount: 500)]
+        document.lines[0].allowances = [DocumentAllowanceCharge(amount: 5, reason: "Remise", reasonCode: "95")]
+        document.lines[0].period = DocumentPeriod(start: CalendarDate("2026-10-01"), end: CalendarDate("2026-10-31"))
+        document.actualDeliveryDate = CalendarDate("2026-10-15")
+        document.deliverTo = DocumentDelivery(name: "Lager Berlin", address: document.buyer.address)
+        document.vatExemptions[.intraCommunity] = VATExemption(reason: "Livraison intracommunautaire", code: "VATEX-EU-IC")
+        document.payee = DocumentPayee(name: "Factor SA", identifier: .siret("81200456700010"), legalRegistration: .siren("812004567"))
+        document.lines[1].grossPrice = document.lines[1].netPrice
+        document.lines[1].priceDiscount = nil
+        return document
+    }
+
+    @Test("the new terms are written by both writers where the bindings say")
+    func termsWritten() {
+        let document = Self.fullDocument()
+        #expect(DocumentValidator.problems(in: document, syntax: .cii).isEmpty)
+        func compact(_ xml: String) -> String { xml.replacingOccurrences(of: ">\\s+<", with: "><", options: .regularExpression) }
+        let cii = compact(CIIWriter.xml(document))
+        for fragment in ["<ram:PayeeTradeParty><ram:GlobalID schemeID=\"0009\">81200456700010</ram:GlobalID><ram:Name>Factor SA</ram:Name>",
+                         "<ram:ShipToTradeParty><ram:Name>Lager Berlin</ram:Name>", "<ram:ActualDeliverySupplyChainEvent>",
+                         "<ram:ExemptionReasonCode>VATEX-EU-IC</ram:ExemptionReasonCode>", "<ram:CalculationPercent>2.5</ram:CalculationPercent>",
+                         "<ram:BasisAmount>500.00</ram:BasisAmount>", "<ram:BillingSpecifiedPeriod>", "<ram:ReasonCode>95</ram:ReasonCode>",
+                         "<ram:ActualAmount>0</ram:ActualAmount>"] {
+            #expect(cii.contains(fragment), "CII lacks \(fragment)")
+        }
+        // The payee carries no address, contact or tax registration (Factur-X: "not used").
+        let payee = cii.components(separatedBy: "<ram:PayeeTradeParty>")[1].components(separatedBy: "</ram:PayeeTradeParty>")[0]
+        #expect(!payee.contains("PostalTradeAddress") && !payee.contains("SpecifiedTaxRegistration"))
+        let ubl = compact(UBLWriter.xml(document))
+        for fragment in ["<cac:PayeeParty>", "<cbc:ActualDeliveryDate>2026-10-15</cbc:ActualDeliveryDate>", "<cac:DeliveryLocation>",
+                         "<cbc:TaxExemptionReasonCode>VATEX-EU-IC</cbc:TaxExemptionReasonCode>",
+                         "<cbc:MultiplierFactorNumeric>2.5</cbc:MultiplierFactorNumeric>", "<cac:InvoicePeriod><cbc:StartDate>2026-10-01</cbc:StartDate>",
+                         "<cbc:AllowanceChargeReasonCode>95</cbc:AllowanceChargeReasonCode>", "<cac:PartyLegalEntity><cbc:CompanyID schemeID=\"0002\">812004567"] {
+            #expect(ubl.contains(fragment), "UBL lacks \(fragment)")
+        }
+    }
+
+    @Test("line allowances and charges count in the line net and the totals")
+    func lineAllowances() {
+        let document = Self.fullDocument()
+        let totals = DocumentTotals.compute(document)
+        let line = document.lines[0]
+        let priced = Amount(line.quantity.value * line.netPrice.value).rounded()
+        #expect(totals.lineNets[0] == priced - 5)
+        #expect(totals.lineTotal == totals.lineNets.reduce(.zero, +))
+    }
+
+    @Test("what a syntax cannot carry, and data the writers used to drop, are problems, not silent losses")
+    func nothingDropped() {
+        var credit = SampleDocuments.creditNote()
+        credit.dueDate = CalendarDate("2026-12-31")
+        credit.paymentMeans = nil
+        #expect(DocumentValidator.problems(in: credit, syntax: .ubl).contains { $0.rule == "SDK-UBL-CREDIT-NOTE-DUE-DATE" })
+        #expect(!DocumentValidator.problems(in: credit, syntax: .cii).contains { $0.rule == "SDK-UBL-CREDIT-NOTE-DUE-DATE" })
+        var noIBAN = SampleDocuments.twoRatesInvoice()
+        noIBAN.paymentMeans = DocumentPaymentMeans(code: "42", accountName: "Atelier", bic: "AGRIFRPPXXX")
+        #expect(DocumentValidator.problems(in: noIBAN).contains { $0.rule == "BR-50" })
+    }
+
+    @Test("official rule ids mean what the standard says")
+    func officialIDs() {
+        var document = SampleDocuments.twoRatesInvoice()
+        document.lines[1].id = document.lines[0].id
+        let problems = DocumentValidator.problems(in: document)
+        #expect(problems.contains { $0.rule == "SDK-LINE-ID-UNIQUE" })
+        #expect(!problems.contains { $0.rule == "BR-21" })
+        var decimals = SampleDocuments.twoRatesInvoice()
+        var stated = DocumentTotals.compute(decimals)
+        stated.lineTotal = stated.lineTotal + "0.001"
+        decimals.givenTotals = stated
+        let rules = DocumentValidator.problems(in: decimals).map(\.rule)
+        #expect(rules.contains("BR-DEC-09") && !rules.contains("BR-DEC-106"))
+    }
+}
