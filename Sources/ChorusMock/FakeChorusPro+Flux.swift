@@ -48,6 +48,7 @@ extension FakeChorusPro {
             outcome.error = text
             return outcome
         }
+        if let problem = document.intakeProblems.first { return reject(problem) }
         guard let number = document.number, FakeRules.isValidInvoiceNumber(number) else {
             return reject("Le numéro de la demande de paiement (balise : BT-1) est absent ou invalide.")
         }
@@ -75,16 +76,16 @@ extension FakeChorusPro {
         guard [ht, tva, ttc, document.payable ?? 0].allSatisfy({ $0.decimalPlaces <= 2 }) else {
             return reject("Les montants doivent comporter au plus 2 décimales.")
         }
-        guard ht + tva == ttc else { return reject("Montants incohérents : HT \(ht) + TVA \(tva) ≠ TTC \(ttc).") }
+        guard ht + tva == ttc else { return reject("Montants incohérents (balises : BT-109, BT-110, BT-112) : HT \(ht) + TVA \(tva) ≠ TTC \(ttc).") }
         if let payable = document.payable, payable != ttc - (document.prepaid ?? 0) {
-            return reject("Montant à payer \(payable) incohérent avec le TTC \(ttc).")
+            return reject("Montant à payer (balise : BT-115) \(payable) incohérent avec le TTC \(ttc).")
         }
         if document.paymentMeansCode == nil {
             return reject("L'element FichierXml.SupplyChainTradeTransaction.ApplicableHeaderTradeSettlement."
                           + "SpecifiedTradeSettlementPaymentMeans.TypeCode.value est obligatoire.")
         }
         if document.paymentMeansCode == "58" {
-            return reject("Le moyen de paiement 58 n'est pas accepte : un virement est declare avec le code 30.")
+            return reject("Le moyen de paiement 58 (balise : BT-81) n'est pas accepte : un virement est declare avec le code 30.")
         }
         if document.grossPriceWithoutDiscount {
             return reject("L'element (AppliedTradeAllowanceCharge.ActualAmount.value) est obligatoire si l'element "

@@ -24,6 +24,9 @@ struct InvoiceDocument {
     var paymentMeansCode: String?
     /// A line gives a gross price (BT-148) without its price discount (BT-147).
     var grossPriceWithoutDiscount = false
+    /// What the platform's intake refuses before any business rule: structure, decimals, code lists, a
+    /// Factur-X level contradicting its XML (``DocumentIntake``). Each names the element.
+    var intakeProblems: [String] = []
 }
 
 /// Reads UBL 2.1 (`Invoice`, `CreditNote`), CII D16B (`CrossIndustryInvoice`) and Factur-X PDFs (the
@@ -32,18 +35,24 @@ struct InvoiceDocument {
 enum InvoiceDocumentReader {
     static func read(_ data: Data) -> InvoiceDocument? {
         if data.starts(with: Data("%PDF".utf8)) {
-            guard let xml = PDFInvoiceReader.embeddedXML(data) else { return nil }
-            return read(xml)
+            guard let xml = PDFInvoiceReader.embeddedXML(data), var document = read(xml) else { return nil }
+            if let problem = DocumentIntake.levelProblem(xmpLevel: PDFInvoiceReader.xmpConformanceLevel(data), xml: xml) {
+                document.intakeProblems.append(problem)
+            }
+            return document
         }
         let collector = ElementCollector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
         guard parser.parse(), let root = collector.root else { return nil }
+        var document: InvoiceDocument
         switch root {
-        case "CrossIndustryInvoice": return cii(collector)
-        case "Invoice", "CreditNote": return ubl(collector, root: root)
+        case "CrossIndustryInvoice": document = cii(collector)
+        case "Invoice", "CreditNote": document = ubl(collector, root: root)
         default: return nil
         }
+        document.intakeProblems = DocumentIntake.problems(collector.elements, root: root)
+        return document
     }
 
     private static func ubl(_ xml: ElementCollector, root: String) -> InvoiceDocument {
@@ -99,13 +108,13 @@ enum InvoiceDocumentReader {
     }
 }
 
-/// Collects every element's text and attributes by its path of local names.
-private final class ElementCollector: NSObject, XMLParserDelegate {
+/// Collects every element's text and attributes by its path of local names, in document order of their ends.
+final class ElementCollector: NSObject, XMLParserDelegate {
     struct Element { var path: String; var text: String; var attributes: [String: String] }
     var root: String?
     private var stack: [String] = []
     private var open: [Element] = []
-    private var elements: [Element] = []
+    private(set) var elements: [Element] = []
 
     func count(_ suffix: String) -> Int { elements.filter { $0.path.hasSuffix("/" + suffix) }.count }
     func first(_ suffix: String) -> Element? { elements.first { $0.path.hasSuffix("/" + suffix) || $0.path == suffix } }

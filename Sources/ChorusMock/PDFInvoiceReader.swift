@@ -66,6 +66,18 @@ enum PDFInvoiceReader {
         }
     }
 
+    /// The Factur-X conformance level the XMP metadata declares (`fx:ConformanceLevel`), element or attribute form.
+    static func xmpConformanceLevel(_ pdf: Data) -> String? {
+        for stream in streams(pdf) + [pdf] {
+            let text = String(decoding: stream, as: UTF8.self)
+            guard let range = text.range(of: #"ConformanceLevel(>|=")\s*([^<"]+)"#, options: .regularExpression) else { continue }
+            let match = String(text[range])
+            let value = match.drop { $0 != ">" && $0 != "\"" }.dropFirst()
+            return value.trimmingCharacters(in: CharacterSet(charactersIn: "\" ").union(.whitespacesAndNewlines))
+        }
+        return nil
+    }
+
     /// Every stream's content, inflated when it is `FlateDecode`.
     static func streams(_ pdf: Data) -> [Data] {
         let bytes = [UInt8](pdf)

@@ -52,16 +52,15 @@ try write(UBLWriter.xml(credit), ok, "ubl-credit-note.xml")
 try write(CIIWriter.xml(opera), ok, "cii-invoice-opera.xml")
 try write(CIIWriter.xml(invoice, profile: .facturXBasic), ok, "cii-invoice-facturx-basic.xml")
 
-// Bad documents: written from good ones, then broken on purpose (the validator would refuse to write them).
-let good = CIIWriter.xml(invoice)
-try write(good.replacingOccurrences(of: "<ram:GrandTotalAmount>601.88</ram:GrandTotalAmount>",
-                                    with: "<ram:GrandTotalAmount>601.89</ram:GrandTotalAmount>"), bad, "cii-totals-off-by-a-cent.xml")
-try write(good.replacingOccurrences(of: "<ram:LineTotalAmount>342.00</ram:LineTotalAmount>",
-                                    with: "<ram:LineTotalAmount>342.000</ram:LineTotalAmount>"), bad, "cii-three-decimals.xml")
-try write(good.replacingOccurrences(of: "<ram:TypeCode>30</ram:TypeCode>", with: ""), bad, "cii-payment-means-missing.xml")
-try write(UBLWriter.xml(invoice).replacingOccurrences(of: "<cbc:ID schemeID=\"0009\">21750001000012</cbc:ID>",
-                                                       with: "<cbc:ID schemeID=\"1\">21750001000012</cbc:ID>"),
-          bad, "ubl-buyer-siret-wrong-scheme.xml")
+// Bad documents: written from good ones, then broken on purpose, one or more per rule family.
+// Those only Chorus Pro refuses (the official rules accept them) go to bad-chorus/.
+let badChorus = root.appendingPathComponent("bad-chorus")
+try FileManager.default.createDirectory(at: badChorus, withIntermediateDirectories: true)
+for sample in SampleDocuments.brokenSamples() {
+    let directory = sample.officialRulesReject ? bad : badChorus
+    try sample.data.write(to: directory.appendingPathComponent(sample.name))
+    print("\(directory.lastPathComponent)/\(sample.name) (\(sample.family))")
+}
 
 // Factur-X: from scratch, and attached to the SDK's own PDF/A-1b; bad ones with a contradicting XMP level and
 // without OutputIntent.

@@ -327,7 +327,9 @@ struct FakeFacturXAndSeedTests {
         let xml = Self.zlibStored(TestDocuments.cii(number: "FX-2026-1"))
         var pdf = Data("%PDF-1.7\n1 0 obj\n<< /Type /EmbeddedFile /Subtype /text#2Fxml /Filter /FlateDecode /Length \(xml.count) >>\nstream\n".utf8)
         pdf.append(xml)
-        pdf.append(Data("\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n".utf8))
+        let xmp = #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><fx:ConformanceLevel>EN 16931</fx:ConformanceLevel></x:xmpmeta>"#
+        pdf.append(Data("\nendstream\nendobj\n2 0 obj\n<< /Type /Metadata /Subtype /XML /Length \(xmp.utf8.count) >>\nstream\n\(xmp)\nendstream\nendobj\n".utf8))
+        pdf.append(Data("trailer\n<< >>\n%%EOF\n".utf8))
         let deposit = try await raw.call("/cpro/factures/v1/deposer/flux",
                                          ["fichierFlux": .string(pdf.base64EncodedString()), "nomFichier": "FX-2026-1.pdf",
                                           "syntaxeFlux": "IN_DP_E2_CII_FACTURX"])
