@@ -134,6 +134,15 @@ struct RandomDocuments {
                 line.charges.append(DocumentAllowanceCharge(amount: amount(maxUnits: 20, decimals: 2), reason: "Emballage", reasonCode: chance(50) ? "ABL" : nil))
             }
             if chance(20) { line.period = DocumentPeriod(start: issue.adding(days: -30), end: issue.adding(days: -1)) }
+            if chance(15) { line.note = "Ligne & <note>" }
+            if chance(10) { line.objectIdentifier = SchemedIdentifier("OBJ-\(number)", scheme: "AAA") }
+            if chance(15) { line.orderLineReference = String(int(1...20)) }
+            if chance(15) { line.buyerAccountingReference = "6064-\(int(10...99))" }
+            if chance(15) { line.buyerItemID = "ACH-\(int(100...999))" }
+            if chance(15) { line.standardItemID = SchemedIdentifier("0\(int(100_000_000_000...999_999_999_999))", scheme: "0160") }
+            if chance(15) { line.classifications = [SchemedIdentifier("\(int(10_000_000...99_999_999))", scheme: pick(["STI", "CV", "ZZZ"]))] }
+            if chance(15) { line.originCountry = pick(["FR", "DE", "CN", "IT"]) }
+            if chance(15) { line.attributes = [ItemAttribute(name: "Couleur", value: pick(["Rouge", "Bleu & blanc"]))] }
             lines.append(line)
         }
         var document = InvoiceDocument(typeCode: credit ? .creditNote : .invoice, number: "R\(index)-\(int(1000...9999))",
@@ -178,6 +187,23 @@ struct RandomDocuments {
             if chance(30) { document.paymentTerms = "30 jours fin de mois" }
         }
         if scenario == .domestic, chance(30) { document.vatPointDateCode = pick(["5", "72"]) }
+        if chance(15) { document.projectReference = "PROJ-\(int(1...99))" }
+        if chance(15) { document.receivingAdviceReference = "REC-\(int(1...999))" }
+        if chance(15) { document.despatchAdviceReference = "BL-\(int(1...999))" }
+        if chance(15) { document.tenderOrLotReference = "LOT-\(int(1...9))" }
+        if chance(10) { document.invoicedObject = SchemedIdentifier("OBJ-\(int(1...999))", scheme: "AAA") }
+        if chance(15) { document.buyerAccountingReference = "6064" }
+        if chance(15) {
+            document.supportingDocuments = [SupportingDocument(id: "PJ-\(index)", description: "Bon de livraison",
+                                                               uri: chance(50) ? "https://example.fr/pj/\(index)" : nil,
+                                                               attachment: chance(50) ? Data("%PDF-1.4 pièce".utf8) : nil,
+                                                               mimeCode: "application/pdf", fileName: "bl-\(index).pdf")]
+        }
+        if chance(10), let vat = seller.vatNumber {
+            document.taxRepresentative = TaxRepresentative(name: "Représentant fiscal & Cie", vatNumber: vat,
+                                                           address: DocumentAddress(line1: "1 rue X", city: "Paris", postalCode: "75001", countryCode: "FR"))
+        }
+        if chance(10) { document.precedingInvoices.append(PrecedingInvoice(number: "F\(int(1...9999))")) }
         if chance(15) { document.prepaidAmount = Amount(int(1...10)) }
         return document
     }

@@ -45,14 +45,53 @@ public enum CIIWriter {
         xml.optional("ram:BuyerReference", document.buyerReference)
         writeParty("ram:SellerTradeParty", document.seller, profile: profile, into: &xml)
         writeParty("ram:BuyerTradeParty", document.buyer, profile: profile, into: &xml)
+        if let representative = document.taxRepresentative {
+            xml.group("ram:SellerTaxRepresentativeTradeParty") { party in
+                party.element("ram:Name", representative.name)
+                writeAddress(representative.address, into: &party)
+                party.group("ram:SpecifiedTaxRegistration") { $0.element("ram:ID", representative.vatNumber, [("schemeID", "VA")]) }
+            }
+        }
         if let order = document.purchaseOrderReference, !order.isEmpty {
             xml.group("ram:BuyerOrderReferencedDocument") { $0.element("ram:IssuerAssignedID", order) }
         }
         if let contract = document.contractReference, !contract.isEmpty {
             xml.group("ram:ContractReferencedDocument") { $0.element("ram:IssuerAssignedID", contract) }
         }
+        for supporting in document.supportingDocuments {  // BG-24: TypeCode 916
+            xml.group("ram:AdditionalReferencedDocument") { reference in
+                reference.element("ram:IssuerAssignedID", supporting.id)
+                reference.optional("ram:URIID", supporting.uri)
+                reference.element("ram:TypeCode", "916")
+                reference.optional("ram:Name", supporting.description)
+                if let attachment = supporting.attachment {
+                    reference.element("ram:AttachmentBinaryObject", attachment.base64EncodedString(),
+                                      [("mimeCode", supporting.mimeCode ?? "application/pdf"), ("filename", supporting.fileName ?? supporting.id)])
+                }
+            }
+        }
+        if let tender = document.tenderOrLotReference {  // BT-17: TypeCode 50
+            xml.group("ram:AdditionalReferencedDocument") { reference in
+                reference.element("ram:IssuerAssignedID", tender)
+                reference.element("ram:TypeCode", "50")
+            }
+        }
+        if let object = document.invoicedObject {  // BT-18: TypeCode 130, scheme in ReferenceTypeCode
+            xml.group("ram:AdditionalReferencedDocument") { reference in
+                reference.element("ram:IssuerAssignedID", object.value)
+                reference.element("ram:TypeCode", "130")
+                reference.optional("ram:ReferenceTypeCode", object.scheme)
+            }
+        }
+        if let project = document.projectReference {  // BT-11; CII requires a name, the reference is repeated
+            xml.group("ram:SpecifiedProcuringProject") { group in
+                group.element("ram:ID", project)
+                group.element("ram:Name", "Project reference")
+            }
+        }
         xml.close("ram:ApplicableHeaderTradeAgreement")
-        if document.deliverTo == nil && document.actualDeliveryDate == nil {
+        if document.deliverTo == nil && document.actualDeliveryDate == nil && document.despatchAdviceReference == nil
+            && document.receivingAdviceReference == nil {
             xml.empty("ram:ApplicableHeaderTradeDelivery")
         } else {
             xml.open("ram:ApplicableHeaderTradeDelivery")
@@ -74,6 +113,12 @@ public enum CIIWriter {
                     event.group("ram:OccurrenceDateTime") { $0.element("udt:DateTimeString", date.compact, [("format", "102")]) }
                 }
             }
+            if let despatch = document.despatchAdviceReference {
+                xml.group("ram:DespatchAdviceReferencedDocument") { $0.element("ram:IssuerAssignedID", despatch) }
+            }
+            if let receiving = document.receivingAdviceReference {
+                xml.group("ram:ReceivingAdviceReferencedDocument") { $0.element("ram:IssuerAssignedID", receiving) }
+            }
             xml.close("ram:ApplicableHeaderTradeDelivery")
         }
         writeSettlement(document, totals: totals, profile: profile, into: &xml)
@@ -84,13 +129,35 @@ public enum CIIWriter {
 
     private static func writeLine(_ line: DocumentLine, net: Amount, basic: Bool, into xml: inout XMLBuilder) {
         xml.open("ram:IncludedSupplyChainTradeLineItem")
-        xml.group("ram:AssociatedDocumentLineDocument") { $0.element("ram:LineID", line.id) }
+        xml.group("ram:AssociatedDocumentLineDocument") { document in
+            document.element("ram:LineID", line.id)
+            if let note = line.note { document.group("ram:IncludedNote") { $0.element("ram:Content", note) } }
+        }
         xml.group("ram:SpecifiedTradeProduct") { product in
+            if let standard = line.standardItemID {
+                product.element("ram:GlobalID", standard.value, standard.scheme.map { [("schemeID", $0)] } ?? [])
+            }
             if !basic { product.optional("ram:SellerAssignedID", line.sellerItemID) }
+            if !basic { product.optional("ram:BuyerAssignedID", line.buyerItemID) }
             product.element("ram:Name", line.name)
             if !basic { product.optional("ram:Description", line.itemDescription) }
+            for attribute in line.attributes {
+                product.group("ram:ApplicableProductCharacteristic") { group in
+                    group.element("ram:Description", attribute.name)
+                    group.element("ram:Value", attribute.value)
+                }
+            }
+            for classification in line.classifications {
+                product.group("ram:DesignatedProductClassification") {
+                    $0.element("ram:ClassCode", classification.value, classification.scheme.map { [("listID", $0)] } ?? [])
+                }
+            }
+            if let origin = line.originCountry { product.group("ram:OriginTradeCountry") { $0.element("ram:ID", origin) } }
         }
         xml.open("ram:SpecifiedLineTradeAgreement")
+        if let orderLine = line.orderLineReference {
+            xml.group("ram:BuyerOrderReferencedDocument") { $0.element("ram:LineID", orderLine) }
+        }
         if let gross = line.grossPrice {
             // The discount is always written with the gross price, 0 when none was given: Chorus Pro requires
             // ActualAmount whenever GrossPriceProductTradePrice is present (reference §6, rule 9).
@@ -121,6 +188,16 @@ public enum CIIWriter {
             writeAllowanceCharge(charge, isCharge: isCharge, withTax: false, into: &xml)
         }
         xml.group("ram:SpecifiedTradeSettlementLineMonetarySummation") { $0.element("ram:LineTotalAmount", net.money) }
+        if let object = line.objectIdentifier {  // BT-128: TypeCode 130
+            xml.group("ram:AdditionalReferencedDocument") { reference in
+                reference.element("ram:IssuerAssignedID", object.value)
+                reference.element("ram:TypeCode", "130")
+                reference.optional("ram:ReferenceTypeCode", object.scheme)
+            }
+        }
+        if let accounting = line.buyerAccountingReference {
+            xml.group("ram:ReceivableSpecifiedTradeAccountingAccount") { $0.element("ram:ID", accounting) }
+        }
         xml.close("ram:SpecifiedLineTradeSettlement")
         xml.close("ram:IncludedSupplyChainTradeLineItem")
     }
@@ -265,13 +342,16 @@ public enum CIIWriter {
             if totals.prepaid != .zero { sums.element("ram:TotalPrepaidAmount", totals.prepaid.money) }
             sums.element("ram:DuePayableAmount", totals.duePayable.money)
         }
-        if let preceding = document.precedingInvoice {
+        for preceding in document.precedingInvoices {
             xml.group("ram:InvoiceReferencedDocument") { reference in
                 reference.element("ram:IssuerAssignedID", preceding.number)
                 if let date = preceding.issueDate {
                     reference.group("ram:FormattedIssueDateTime") { $0.element("qdt:DateTimeString", date.compact, [("format", "102")]) }
                 }
             }
+        }
+        if let accounting = document.buyerAccountingReference {
+            xml.group("ram:ReceivableSpecifiedTradeAccountingAccount") { $0.element("ram:ID", accounting) }
         }
         xml.close("ram:ApplicableHeaderTradeSettlement")
     }

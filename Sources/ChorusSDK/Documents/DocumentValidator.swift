@@ -26,6 +26,7 @@ public enum DocumentValidator {
         checkCodeLists(document, add)
         checkVATCategories(document, totals, add)
         checkAllowancesAndCharges(document, add)
+        checkReferences(document, add)
         if let syntax { checkSyntax(document, syntax, add) }
         if case .chorusPro(let requirement) = profile { checkChorus(document, totals, requirement, add) }
         return problems
@@ -126,12 +127,25 @@ public enum DocumentValidator {
             check("BR-CL-11", payee.legalRegistration?.scheme, "BT-61", "an ISO 6523 ICD scheme")
         }
         check("BR-CL-14", document.deliverTo?.address?.countryCode, "BT-80", "an ISO 3166-1 alpha-2 country code")
+        check("BR-CL-14", document.taxRepresentative?.address.countryCode, "BT-69", "an ISO 3166-1 alpha-2 country code")
+        check("BR-CL-07", document.invoicedObject?.scheme, "BT-18-1", "an UNTDID 1153 reference scheme")
+        for (index, supporting) in document.supportingDocuments.enumerated() where supporting.attachment != nil {
+            if !Self.attachmentMIMECodes.contains(supporting.mimeCode ?? "application/pdf") {
+                add("BR-CL-24", "BG-24[\(index)]/BT-125-1", "\"\(supporting.mimeCode ?? "")\" is not an accepted attachment MIME code")
+            }
+        }
         for (category, exemption) in document.vatExemptions {
             check("BR-CL-22", exemption.code, "BT-121[\(category)]", "a CEF VATEX code")
         }
         for (index, line) in document.lines.enumerated() {
             check("BR-CL-18", line.vatCategory.rawValue, "BG-25[\(index)]/BT-151", "an UNCL5305 VAT category")
             check("BR-CL-23", line.unitCode, "BG-25[\(index)]/BT-130", "a UN/ECE Rec 20 or 21 unit code")
+            check("BR-CL-15", line.originCountry, "BG-25[\(index)]/BT-159", "an ISO 3166-1 alpha-2 country code")
+            check("BR-CL-07", line.objectIdentifier?.scheme, "BG-25[\(index)]/BT-128-1", "an UNTDID 1153 reference scheme")
+            check("BR-CL-21", line.standardItemID?.scheme, "BG-25[\(index)]/BT-157-1", "an ISO 6523 ICD scheme")
+            for classification in line.classifications {
+                check("BR-CL-13", classification.scheme, "BG-25[\(index)]/BT-158-1", "an UNTDID 7143 classification list")
+            }
             for (number, allowance) in line.allowances.enumerated() {
                 check("BR-CL-19", allowance.reasonCode, "BG-25[\(index)]/BG-27[\(number)]/BT-140", "an UNTDID 5189 allowance reason code")
             }
@@ -154,7 +168,7 @@ public enum DocumentValidator {
         let seller = document.seller
         let sellerVAT = seller.vatNumber.flatMap { $0.isEmpty ? nil : $0 }
         let buyerVAT = document.buyer.vatNumber.flatMap { $0.isEmpty ? nil : $0 }
-        for (vat, term) in [(sellerVAT, "BT-31"), (buyerVAT, "BT-48")] {
+        for (vat, term) in [(sellerVAT, "BT-31"), (buyerVAT, "BT-48"), (document.taxRepresentative?.vatNumber, "BT-63")] {
             guard let vat else { continue }
             let prefix = String(vat.prefix(2))
             if !(codes("BR-CL-14").contains(prefix) || prefix == "EL") || vat.count < 3 {
@@ -239,6 +253,40 @@ public enum DocumentValidator {
             }
             for (index, charge) in line.charges.enumerated() where noReason(charge) {
                 add("BR-44", "BG-25[\(lineIndex)]/BG-28[\(index)]/BT-144", "a line charge gives its reason (BT-144) or reason code (BT-145)")
+            }
+        }
+    }
+
+    /// BT-125-1: the MIME codes EN 16931 accepts for an attached supporting document (BR-CL-24).
+    static let attachmentMIMECodes: Set<String> = [
+        "application/pdf", "image/png", "image/jpeg", "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.oasis.opendocument.spreadsheet",
+    ]
+
+    /// The rules of the references and groups that carry them: BR-18/19/20/56 (tax representative), BR-52
+    /// (supporting documents), BR-54 (item attributes), BR-55 (preceding invoices), BR-64/65 (item identifiers).
+    private static func checkReferences(_ document: InvoiceDocument, _ add: Add) {
+        func blank(_ text: String?) -> Bool { text?.trimmingCharacters(in: .whitespaces).isEmpty ?? true }
+        if let representative = document.taxRepresentative {
+            if blank(representative.name) { add("BR-18", "BT-62", "the tax representative has a name") }
+            if representative.address.countryCode.isEmpty { add("BR-20", "BT-69", "the tax representative's address has a country") }
+            if blank(representative.vatNumber) { add("BR-56", "BT-63", "the tax representative has a VAT identifier") }
+        }
+        for (index, supporting) in document.supportingDocuments.enumerated() where blank(supporting.id) {
+            add("BR-52", "BG-24[\(index)]/BT-122", "each supporting document has a reference")
+        }
+        for (index, preceding) in document.precedingInvoices.enumerated() where blank(preceding.number) {
+            add("BR-55", "BG-3[\(index)]/BT-25", "each preceding invoice reference has a number")
+        }
+        for (index, line) in document.lines.enumerated() {
+            for attribute in line.attributes where blank(attribute.name) || blank(attribute.value) {
+                add("BR-54", "BG-25[\(index)]/BG-32", "each item attribute has a name and a value")
+            }
+            if let standard = line.standardItemID, blank(standard.scheme) {
+                add("BR-64", "BG-25[\(index)]/BT-157-1", "a standard item identifier has its scheme")
+            }
+            for classification in line.classifications where blank(classification.scheme) {
+                add("BR-65", "BG-25[\(index)]/BT-158-1", "an item classification has its list identifier")
             }
         }
     }

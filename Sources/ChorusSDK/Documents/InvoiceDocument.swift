@@ -25,8 +25,16 @@ public struct InvoiceDocument: Sendable, Hashable {
     public var contractReference: String?
     /// Notes — BG-1 (BT-22), with an optional subject code (BT-21: `PMT`, `PMD`, `AAB`…).
     public var notes: [DocumentNote]
-    /// The invoice a credit note corrects — BG-3 (BT-25, BT-26).
-    public var precedingInvoice: PrecedingInvoice?
+    /// The invoices this one refers to — BG-3 (BT-25, BT-26), several allowed.
+    public var precedingInvoices: [PrecedingInvoice]
+    /// The first preceding invoice — the one a credit note corrects (BG-3); setting it replaces the first.
+    public var precedingInvoice: PrecedingInvoice? {
+        get { precedingInvoices.first }
+        set {
+            if !precedingInvoices.isEmpty { precedingInvoices.removeFirst() }
+            if let newValue { precedingInvoices.insert(newValue, at: 0) }
+        }
+    }
     /// Seller — BG-4.
     public var seller: DocumentParty
     /// Buyer — BG-7.
@@ -58,6 +66,22 @@ public struct InvoiceDocument: Sendable, Hashable {
     /// The VAT exemption reason text (BT-120) and code (BT-121, VATEX) per category, for E, AE, K, G and O. A
     /// category without an entry gets a default French text.
     public var vatExemptions: [VATCategory: VATExemption]
+    /// Project reference — BT-11.
+    public var projectReference: String?
+    /// Receiving advice reference — BT-15.
+    public var receivingAdviceReference: String?
+    /// Despatch advice reference — BT-16.
+    public var despatchAdviceReference: String?
+    /// Tender or lot reference — BT-17.
+    public var tenderOrLotReference: String?
+    /// Invoiced object identifier — BT-18, with its scheme (BT-18-1, UNTDID 1153).
+    public var invoicedObject: SchemedIdentifier?
+    /// Buyer accounting reference — BT-19.
+    public var buyerAccountingReference: String?
+    /// Additional supporting documents — BG-24.
+    public var supportingDocuments: [SupportingDocument] = []
+    /// Seller tax representative — BG-11.
+    public var taxRepresentative: TaxRepresentative?
 
     /// Creates a document.
     public init(typeCode: DocumentTypeCode = .invoice, number: String, issueDate: CalendarDate, dueDate: CalendarDate? = nil,
@@ -83,7 +107,7 @@ public struct InvoiceDocument: Sendable, Hashable {
         self.purchaseOrderReference = purchaseOrderReference
         self.contractReference = contractReference
         self.notes = notes
-        self.precedingInvoice = precedingInvoice
+        self.precedingInvoices = precedingInvoice.map { [$0] } ?? []
         self.seller = seller
         self.buyer = buyer
         self.payee = payee
@@ -285,6 +309,24 @@ public struct DocumentLine: Sendable, Hashable {
     public var charges: [DocumentAllowanceCharge]
     /// Line invoicing period — BG-26.
     public var period: DocumentPeriod?
+    /// Line note — BT-127.
+    public var note: String?
+    /// Line object identifier — BT-128, with its scheme.
+    public var objectIdentifier: SchemedIdentifier?
+    /// Referenced purchase order line — BT-132.
+    public var orderLineReference: String?
+    /// Buyer accounting reference of the line — BT-133.
+    public var buyerAccountingReference: String?
+    /// Buyer's item identifier — BT-156.
+    public var buyerItemID: String?
+    /// Standard item identifier — BT-157, with its scheme (ISO 6523 ICD, e.g. `0160` for a GTIN).
+    public var standardItemID: SchemedIdentifier?
+    /// Item classifications — BT-158, each with its list (UNTDID 7143, e.g. `STI`, `CV`).
+    public var classifications: [SchemedIdentifier] = []
+    /// Item country of origin — BT-159 (ISO 3166-1 alpha-2).
+    public var originCountry: String?
+    /// Item attributes — BG-32 (BT-160, BT-161).
+    public var attributes: [ItemAttribute] = []
     /// Creates a line.
     public init(id: String, name: String, itemDescription: String? = nil, sellerItemID: String? = nil, quantity: Amount,
                 unitCode: String = "C62", netPrice: Amount, grossPrice: Amount? = nil, priceDiscount: Amount? = nil,
@@ -360,65 +402,5 @@ public struct DocumentPaymentMeans: Sendable, Hashable {
     /// A credit transfer (`30`) to an IBAN.
     public static func transfer(iban: String, bic: String? = nil, accountName: String? = nil) -> DocumentPaymentMeans {
         DocumentPaymentMeans(code: "30", iban: iban, accountName: accountName, bic: bic)
-    }
-}
-
-/// The payee — BG-10, when someone other than the seller is paid: a name (BT-59), an identifier (BT-60) and a
-/// legal registration (BT-61). EN 16931 gives the payee no address, contact or VAT number.
-public struct DocumentPayee: Sendable, Hashable {
-    /// Name — BT-59.
-    public var name: String
-    /// Identifier — BT-60 (with its ISO 6523 scheme).
-    public var identifier: SchemedIdentifier?
-    /// Legal registration — BT-61.
-    public var legalRegistration: SchemedIdentifier?
-    /// Creates a payee.
-    public init(name: String, identifier: SchemedIdentifier? = nil, legalRegistration: SchemedIdentifier? = nil) {
-        self.name = name
-        self.identifier = identifier
-        self.legalRegistration = legalRegistration
-    }
-}
-
-/// A period — BG-14 (invoice) or BG-26 (line): a start date, an end date, or both.
-public struct DocumentPeriod: Sendable, Hashable {
-    /// Start — BT-73 / BT-134.
-    public var start: CalendarDate?
-    /// End — BT-74 / BT-135.
-    public var end: CalendarDate?
-    /// Creates a period.
-    public init(start: CalendarDate? = nil, end: CalendarDate? = nil) {
-        self.start = start
-        self.end = end
-    }
-}
-
-/// Delivery information — BG-13: the deliver-to party's name (BT-70), location identifier (BT-71) and
-/// address (BG-15).
-public struct DocumentDelivery: Sendable, Hashable {
-    /// Deliver-to party name — BT-70.
-    public var name: String?
-    /// Deliver-to location identifier — BT-71.
-    public var locationID: SchemedIdentifier?
-    /// Deliver-to address — BG-15 (its country, BT-80, is required for an intra-community supply).
-    public var address: DocumentAddress?
-    /// Creates delivery information.
-    public init(name: String? = nil, locationID: SchemedIdentifier? = nil, address: DocumentAddress? = nil) {
-        self.name = name
-        self.locationID = locationID
-        self.address = address
-    }
-}
-
-/// Why a VAT category is exempt — BT-120 (text) and BT-121 (code from the CEF VATEX list, e.g. `VATEX-EU-IC`).
-public struct VATExemption: Sendable, Hashable {
-    /// Reason text — BT-120.
-    public var reason: String?
-    /// Reason code — BT-121.
-    public var code: String?
-    /// Creates an exemption reason.
-    public init(reason: String? = nil, code: String? = nil) {
-        self.reason = reason
-        self.code = code
     }
 }

@@ -24,6 +24,7 @@ public enum UBLWriter {
         xml.element(credit ? "cbc:CreditNoteTypeCode" : "cbc:InvoiceTypeCode", document.typeCode.rawValue)
         for note in document.notes { xml.element("cbc:Note", note.subjectCode.map { "#\($0)#" + note.text } ?? note.text) }
         xml.element("cbc:DocumentCurrencyCode", document.currency)
+        xml.optional("cbc:AccountingCost", document.buyerAccountingReference)
         xml.optional("cbc:BuyerReference", document.buyerReference)
         let periodCode = document.vatPointDateCode.flatMap(Self.periodCode)
         if document.invoicingPeriod != nil || periodCode != nil {
@@ -34,7 +35,7 @@ public enum UBLWriter {
             }
         }
         if let order = document.purchaseOrderReference, !order.isEmpty { xml.group("cac:OrderReference") { $0.element("cbc:ID", order) } }
-        if let preceding = document.precedingInvoice {
+        for preceding in document.precedingInvoices {
             xml.group("cac:BillingReference") { billing in
                 billing.group("cac:InvoiceDocumentReference") { reference in
                     reference.element("cbc:ID", preceding.number)
@@ -42,9 +43,47 @@ public enum UBLWriter {
                 }
             }
         }
+        if let despatch = document.despatchAdviceReference { xml.group("cac:DespatchDocumentReference") { $0.element("cbc:ID", despatch) } }
+        if let receiving = document.receivingAdviceReference { xml.group("cac:ReceiptDocumentReference") { $0.element("cbc:ID", receiving) } }
+        // The tender or lot reference (BT-17): before the contract in an Invoice, after the additional documents in
+        // a CreditNote (the two schemas order OriginatorDocumentReference differently).
+        if !credit, let tender = document.tenderOrLotReference {
+            xml.group("cac:OriginatorDocumentReference") { $0.element("cbc:ID", tender) }
+        }
         if let contract = document.contractReference, !contract.isEmpty {
             xml.group("cac:ContractDocumentReference") { $0.element("cbc:ID", contract) }
         }
+        if let object = document.invoicedObject {  // BT-18
+            xml.group("cac:AdditionalDocumentReference") { reference in
+                reference.element("cbc:ID", object.value, object.scheme.map { [("schemeID", $0)] } ?? [])
+                reference.element("cbc:DocumentTypeCode", "130")
+            }
+        }
+        for supporting in document.supportingDocuments {  // BG-24
+            xml.group("cac:AdditionalDocumentReference") { reference in
+                reference.element("cbc:ID", supporting.id)
+                reference.optional("cbc:DocumentDescription", supporting.description)
+                if supporting.attachment != nil || supporting.uri != nil {
+                    reference.group("cac:Attachment") { attachment in
+                        if let data = supporting.attachment {
+                            attachment.element("cbc:EmbeddedDocumentBinaryObject", data.base64EncodedString(),
+                                               [("mimeCode", supporting.mimeCode ?? "application/pdf"), ("filename", supporting.fileName ?? supporting.id)])
+                        }
+                        if let uri = supporting.uri { attachment.group("cac:ExternalReference") { $0.element("cbc:URI", uri) } }
+                    }
+                }
+            }
+        }
+        if credit, let project = document.projectReference {  // BT-11 in a CreditNote (no ProjectReference there)
+            xml.group("cac:AdditionalDocumentReference") { reference in
+                reference.element("cbc:ID", project)
+                reference.element("cbc:DocumentTypeCode", "50")
+            }
+        }
+        if credit, let tender = document.tenderOrLotReference {
+            xml.group("cac:OriginatorDocumentReference") { $0.element("cbc:ID", tender) }
+        }
+        if !credit, let project = document.projectReference { xml.group("cac:ProjectReference") { $0.element("cbc:ID", project) } }
         xml.group("cac:AccountingSupplierParty") { writeParty(document.seller, into: &$0) }
         xml.group("cac:AccountingCustomerParty") { writeParty(document.buyer, into: &$0) }
         if let payee = document.payee {
@@ -55,6 +94,16 @@ public enum UBLWriter {
                 group.group("cac:PartyName") { $0.element("cbc:Name", payee.name) }
                 if let legal = payee.legalRegistration {
                     group.group("cac:PartyLegalEntity") { $0.element("cbc:CompanyID", legal.value, legal.scheme.map { [("schemeID", $0)] } ?? []) }
+                }
+            }
+        }
+        if let representative = document.taxRepresentative {
+            xml.group("cac:TaxRepresentativeParty") { party in
+                party.group("cac:PartyName") { $0.element("cbc:Name", representative.name) }
+                writeAddress("cac:PostalAddress", representative.address, into: &party)
+                party.group("cac:PartyTaxScheme") { scheme in
+                    scheme.element("cbc:CompanyID", representative.vatNumber)
+                    scheme.group("cac:TaxScheme") { $0.element("cbc:ID", "VAT") }
                 }
             }
         }
@@ -121,12 +170,21 @@ public enum UBLWriter {
         for (line, net) in zip(document.lines, totals.lineNets) {
             xml.group(credit ? "cac:CreditNoteLine" : "cac:InvoiceLine") { group in
                 group.element("cbc:ID", line.id)
+                group.optional("cbc:Note", line.note)
                 group.element(credit ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity", line.quantity.plain, [("unitCode", line.unitCode)])
                 group.element("cbc:LineExtensionAmount", net.money, money(net))
+                group.optional("cbc:AccountingCost", line.buyerAccountingReference)
                 if let period = line.period {
                     group.group("cac:InvoicePeriod") { span in
                         span.optional("cbc:StartDate", period.start?.description)
                         span.optional("cbc:EndDate", period.end?.description)
+                    }
+                }
+                if let orderLine = line.orderLineReference { group.group("cac:OrderLineReference") { $0.element("cbc:LineID", orderLine) } }
+                if let object = line.objectIdentifier {  // BT-128
+                    group.group("cac:DocumentReference") { reference in
+                        reference.element("cbc:ID", object.value, object.scheme.map { [("schemeID", $0)] } ?? [])
+                        reference.element("cbc:DocumentTypeCode", "130")
                     }
                 }
                 for (charge, isCharge) in line.allowances.map({ ($0, false) }) + line.charges.map({ ($0, true) }) {
@@ -142,8 +200,26 @@ public enum UBLWriter {
                 group.group("cac:Item") { item in
                     item.optional("cbc:Description", line.itemDescription)
                     item.element("cbc:Name", line.name)
+                    if let id = line.buyerItemID { item.group("cac:BuyersItemIdentification") { $0.element("cbc:ID", id) } }
                     if let id = line.sellerItemID { item.group("cac:SellersItemIdentification") { $0.element("cbc:ID", id) } }
+                    if let standard = line.standardItemID {
+                        item.group("cac:StandardItemIdentification") {
+                            $0.element("cbc:ID", standard.value, standard.scheme.map { [("schemeID", $0)] } ?? [])
+                        }
+                    }
+                    if let origin = line.originCountry { item.group("cac:OriginCountry") { $0.element("cbc:IdentificationCode", origin) } }
+                    for classification in line.classifications {
+                        item.group("cac:CommodityClassification") {
+                            $0.element("cbc:ItemClassificationCode", classification.value, classification.scheme.map { [("listID", $0)] } ?? [])
+                        }
+                    }
                     writeTaxCategory("cac:ClassifiedTaxCategory", line.vatCategory, line.vatRate, into: &item)
+                    for attribute in line.attributes {
+                        item.group("cac:AdditionalItemProperty") { property in
+                            property.element("cbc:Name", attribute.name)
+                            property.element("cbc:Value", attribute.value)
+                        }
+                    }
                 }
                 group.group("cac:Price") { price in
                     price.element("cbc:PriceAmount", line.netPrice.plain, money(line.netPrice))
