@@ -265,6 +265,17 @@ struct RandomDocuments {
         variant("BR-CL-22") { $0.vatExemptions[.exempt] = VATExemption(reason: "x", code: "VATEX-XX-1")
             $0.lines[0].vatCategory = .exempt; $0.lines[0].vatRate = 0 }
         variant("BR-CL-23") { $0.lines[0].unitCode = "PCE" }
+        variant("BR-52") { $0.supportingDocuments = [SupportingDocument(id: "", description: "Bon")] }
+        variant("BR-54") { $0.lines[0].attributes = [ItemAttribute(name: "Couleur", value: "")] }
+        variant("BR-55") { $0.precedingInvoices = [PrecedingInvoice(number: "", issueDate: $0.issueDate)] }  // a date, the number forgotten
+        variant("BR-56") { $0.taxRepresentative = TaxRepresentative(name: "Rep", vatNumber: "", address: DocumentAddress(city: "Paris")) }
+        variant("BR-64") { $0.lines[0].standardItemID = SchemedIdentifier("03456789012345") }
+        variant("BR-65") { $0.lines[0].classifications = [SchemedIdentifier("12345678")] }
+        variant("BR-CL-07") { $0.invoicedObject = SchemedIdentifier("OBJ-1", scheme: "ZZZZ") }
+        variant("BR-CL-13") { $0.lines[0].classifications = [SchemedIdentifier("12345678", scheme: "QQQ")] }
+        variant("BR-CL-15") { $0.lines[0].originCountry = "XX" }
+        variant("BR-CL-21") { $0.lines[0].standardItemID = SchemedIdentifier("03456789012345", scheme: "9999") }
+        variant("BR-CL-24") { $0.supportingDocuments = [SupportingDocument(id: "PJ", attachment: Data("x".utf8), mimeCode: "text/plain", fileName: "x.txt")] }
         return variants
     }
 }

@@ -143,8 +143,8 @@ public enum CIIWriter {
             if !basic { product.optional("ram:Description", line.itemDescription) }
             for attribute in line.attributes {
                 product.group("ram:ApplicableProductCharacteristic") { group in
-                    group.element("ram:Description", attribute.name)
-                    group.element("ram:Value", attribute.value)
+                    group.optional("ram:Description", attribute.name)  // an empty one is left out: BR-54 then sees it missing
+                    group.optional("ram:Value", attribute.value)
                 }
             }
             for classification in line.classifications {

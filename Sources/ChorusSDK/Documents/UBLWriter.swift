@@ -38,7 +38,7 @@ public enum UBLWriter {
         for preceding in document.precedingInvoices {
             xml.group("cac:BillingReference") { billing in
                 billing.group("cac:InvoiceDocumentReference") { reference in
-                    reference.element("cbc:ID", preceding.number)
+                    reference.optional("cbc:ID", preceding.number)  // an empty one is left out: BR-55 then sees it missing
                     reference.optional("cbc:IssueDate", preceding.issueDate?.description)
                 }
             }
@@ -102,7 +102,7 @@ public enum UBLWriter {
                 party.group("cac:PartyName") { $0.element("cbc:Name", representative.name) }
                 writeAddress("cac:PostalAddress", representative.address, into: &party)
                 party.group("cac:PartyTaxScheme") { scheme in
-                    scheme.element("cbc:CompanyID", representative.vatNumber)
+                    scheme.optional("cbc:CompanyID", representative.vatNumber)  // an empty one is left out (BR-56)
                     scheme.group("cac:TaxScheme") { $0.element("cbc:ID", "VAT") }
                 }
             }
@@ -216,8 +216,8 @@ public enum UBLWriter {
                     writeTaxCategory("cac:ClassifiedTaxCategory", line.vatCategory, line.vatRate, into: &item)
                     for attribute in line.attributes {
                         item.group("cac:AdditionalItemProperty") { property in
-                            property.element("cbc:Name", attribute.name)
-                            property.element("cbc:Value", attribute.value)
+                            property.optional("cbc:Name", attribute.name)  // an empty one is left out: BR-54 then sees it missing
+                            property.optional("cbc:Value", attribute.value)
                         }
                     }
                 }
