@@ -112,6 +112,11 @@ if randomCount > 0 {
             try data.write(to: randomOK.appendingPathComponent(name))
             record("ok/\(name)", "-", document, syntax)
         }
+        if index < 20 {  // Factur-X BASIC: what BASIC cannot carry is left out (CIIWriter.droppedTerms lists it)
+            let name = "\(index).basic.cii.xml"
+            try CIIWriter.write(document, profile: .facturXBasic).write(to: randomOK.appendingPathComponent(name))
+            record("ok/\(name)", "-", document, .cii)
+        }
         if index < 10 {
             let name = "\(index).facturx.pdf"
             try FacturXWriter.write(document, font: font, created: Date(timeIntervalSince1970: 1_793_577_600))

@@ -353,3 +353,22 @@ struct DocumentTermsTests {
         #expect(rules.contains("BR-DEC-09") && !rules.contains("BR-DEC-106"))
     }
 }
+
+@Suite("Invoice documents: Factur-X BASIC leaves out what it cannot carry, and says so")
+struct BasicProfileTests {
+    @Test("terms BASIC cannot carry are listed and not written")
+    func droppedTerms() {
+        var document = DocumentTermsTests.fullDocument()
+        document.projectReference = "PROJ-1"
+        document.lines[0].attributes = [ItemAttribute(name: "Couleur", value: "Rouge")]
+        document.lines[0].allowances = [DocumentAllowanceCharge(amount: 5, reason: "Remise", percentage: 10, baseAmount: 50)]
+        let dropped = Set(CIIWriter.droppedTerms(in: document, profile: .facturXBasic).map(\.field))
+        #expect(dropped.isSuperset(of: ["BT-11", "BG-25[0]/BG-32", "BG-25[0]/BG-27", "BT-85"]))
+        #expect(CIIWriter.droppedTerms(in: document, profile: .en16931).isEmpty)
+        let basic = CIIWriter.xml(document, profile: .facturXBasic)
+        for absent in ["SpecifiedProcuringProject", "ApplicableProductCharacteristic", "<ram:AccountName>", "<ram:CalculationPercent>10<"] {
+            #expect(!basic.contains(absent), "BASIC holds \(absent)")
+        }
+        #expect(CIIWriter.xml(document).contains("SpecifiedProcuringProject"))
+    }
+}

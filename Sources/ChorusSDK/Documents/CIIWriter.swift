@@ -3,6 +3,33 @@ import Foundation
 /// Writes an ``InvoiceDocument`` as UN/CEFACT CII D16B (`rsm:CrossIndustryInvoice`), elements in XSD order,
 /// UTF-8, the same bytes for the same document. Totals come from ``DocumentTotals/compute(_:)``.
 public enum CIIWriter {
+    /// The terms of `document` that `profile` cannot carry and the writer leaves out (Factur-X BASIC has no
+    /// supporting documents, project, tender, invoiced object or receiving advice references, no line references,
+    /// item descriptions, seller or buyer item ids, attributes, classifications or origin, no contacts, account
+    /// name or BIC — from the Factur-X BASIC XSD — and no percentage or base on a line allowance or charge, which
+    /// its Schematron marks "not used"). Check them before writing BASIC: nothing is dropped silently.
+    public static func droppedTerms(in document: InvoiceDocument, profile: CIIProfile) -> [ValidationProblem] {
+        guard profile == .facturXBasic else { return [] }
+        var terms: [(String, Bool)] = [
+            ("BG-24", !document.supportingDocuments.isEmpty), ("BT-11", document.projectReference != nil),
+            ("BT-15", document.receivingAdviceReference != nil), ("BT-17", document.tenderOrLotReference != nil),
+            ("BT-18", document.invoicedObject != nil), ("BG-6", document.seller.contact != nil), ("BG-9", document.buyer.contact != nil),
+            ("BT-85", document.paymentMeans?.accountName != nil), ("BT-86", document.paymentMeans?.bic != nil),
+        ]
+        for (index, line) in document.lines.enumerated() {
+            terms += [("BG-25[\(index)]/BT-128", line.objectIdentifier != nil), ("BG-25[\(index)]/BT-132", line.orderLineReference != nil),
+                      ("BG-25[\(index)]/BT-133", line.buyerAccountingReference != nil), ("BG-25[\(index)]/BT-154", line.itemDescription != nil),
+                      ("BG-25[\(index)]/BT-155", line.sellerItemID != nil), ("BG-25[\(index)]/BT-156", line.buyerItemID != nil),
+                      ("BG-25[\(index)]/BT-158", !line.classifications.isEmpty), ("BG-25[\(index)]/BT-159", line.originCountry != nil),
+                      ("BG-25[\(index)]/BG-32", !line.attributes.isEmpty),
+                      ("BG-25[\(index)]/BG-27", line.allowances.contains { $0.percentage != nil || $0.baseAmount != nil }),
+                      ("BG-25[\(index)]/BG-28", line.charges.contains { $0.percentage != nil || $0.baseAmount != nil })]
+        }
+        return terms.filter(\.1).map {
+            ValidationProblem(field: $0.0, rule: "SDK-FACTURX-BASIC-TERM", message: "Factur-X BASIC cannot carry this term; write EN 16931 or leave it out")
+        }
+    }
+
     /// The CII XML of `document`.
     public static func write(_ document: InvoiceDocument, profile: CIIProfile = .en16931) -> Data {
         Data(xml(document, profile: profile).utf8)
@@ -58,7 +85,7 @@ public enum CIIWriter {
         if let contract = document.contractReference, !contract.isEmpty {
             xml.group("ram:ContractReferencedDocument") { $0.element("ram:IssuerAssignedID", contract) }
         }
-        for supporting in document.supportingDocuments {  // BG-24: TypeCode 916
+        for supporting in document.supportingDocuments where !basic {  // BG-24: TypeCode 916
             xml.group("ram:AdditionalReferencedDocument") { reference in
                 reference.element("ram:IssuerAssignedID", supporting.id)
                 reference.optional("ram:URIID", supporting.uri)
@@ -70,20 +97,20 @@ public enum CIIWriter {
                 }
             }
         }
-        if let tender = document.tenderOrLotReference {  // BT-17: TypeCode 50
+        if !basic, let tender = document.tenderOrLotReference {  // BT-17: TypeCode 50
             xml.group("ram:AdditionalReferencedDocument") { reference in
                 reference.element("ram:IssuerAssignedID", tender)
                 reference.element("ram:TypeCode", "50")
             }
         }
-        if let object = document.invoicedObject {  // BT-18: TypeCode 130, scheme in ReferenceTypeCode
+        if !basic, let object = document.invoicedObject {  // BT-18: TypeCode 130, scheme in ReferenceTypeCode
             xml.group("ram:AdditionalReferencedDocument") { reference in
                 reference.element("ram:IssuerAssignedID", object.value)
                 reference.element("ram:TypeCode", "130")
                 reference.optional("ram:ReferenceTypeCode", object.scheme)
             }
         }
-        if let project = document.projectReference {  // BT-11; CII requires a name, the reference is repeated
+        if !basic, let project = document.projectReference {  // BT-11; CII requires a name, the reference is repeated
             xml.group("ram:SpecifiedProcuringProject") { group in
                 group.element("ram:ID", project)
                 group.element("ram:Name", "Project reference")
@@ -116,7 +143,7 @@ public enum CIIWriter {
             if let despatch = document.despatchAdviceReference {
                 xml.group("ram:DespatchAdviceReferencedDocument") { $0.element("ram:IssuerAssignedID", despatch) }
             }
-            if let receiving = document.receivingAdviceReference {
+            if !basic, let receiving = document.receivingAdviceReference {
                 xml.group("ram:ReceivingAdviceReferencedDocument") { $0.element("ram:IssuerAssignedID", receiving) }
             }
             xml.close("ram:ApplicableHeaderTradeDelivery")
@@ -141,6 +168,7 @@ public enum CIIWriter {
             if !basic { product.optional("ram:BuyerAssignedID", line.buyerItemID) }
             product.element("ram:Name", line.name)
             if !basic { product.optional("ram:Description", line.itemDescription) }
+            guard !basic else { return }  // BASIC has no characteristics, classifications or origin
             for attribute in line.attributes {
                 product.group("ram:ApplicableProductCharacteristic") { group in
                     group.optional("ram:Description", attribute.name)  // an empty one is left out: BR-54 then sees it missing
@@ -155,7 +183,7 @@ public enum CIIWriter {
             if let origin = line.originCountry { product.group("ram:OriginTradeCountry") { $0.element("ram:ID", origin) } }
         }
         xml.open("ram:SpecifiedLineTradeAgreement")
-        if let orderLine = line.orderLineReference {
+        if !basic, let orderLine = line.orderLineReference {
             xml.group("ram:BuyerOrderReferencedDocument") { $0.element("ram:LineID", orderLine) }
         }
         if let gross = line.grossPrice {
@@ -185,17 +213,18 @@ public enum CIIWriter {
         }
         if let period = line.period { writePeriod(period, into: &xml) }
         for (charge, isCharge) in line.allowances.map({ ($0, false) }) + line.charges.map({ ($0, true) }) {
-            writeAllowanceCharge(charge, isCharge: isCharge, withTax: false, into: &xml)
+            // BASIC marks a line allowance's percentage and base "not used": the amount alone is written.
+            writeAllowanceCharge(charge, isCharge: isCharge, withTax: false, withCalculation: !basic, into: &xml)
         }
         xml.group("ram:SpecifiedTradeSettlementLineMonetarySummation") { $0.element("ram:LineTotalAmount", net.money) }
-        if let object = line.objectIdentifier {  // BT-128: TypeCode 130
+        if !basic, let object = line.objectIdentifier {  // BT-128: TypeCode 130
             xml.group("ram:AdditionalReferencedDocument") { reference in
                 reference.element("ram:IssuerAssignedID", object.value)
                 reference.element("ram:TypeCode", "130")
                 reference.optional("ram:ReferenceTypeCode", object.scheme)
             }
         }
-        if let accounting = line.buyerAccountingReference {
+        if !basic, let accounting = line.buyerAccountingReference {
             xml.group("ram:ReceivableSpecifiedTradeAccountingAccount") { $0.element("ram:ID", accounting) }
         }
         xml.close("ram:SpecifiedLineTradeSettlement")
@@ -254,11 +283,14 @@ public enum CIIWriter {
     }
 
     /// An allowance or charge (BG-20/21 with `withTax`, BG-27/28 without: a line's takes the line's VAT).
-    private static func writeAllowanceCharge(_ charge: DocumentAllowanceCharge, isCharge: Bool, withTax: Bool, into xml: inout XMLBuilder) {
+    private static func writeAllowanceCharge(_ charge: DocumentAllowanceCharge, isCharge: Bool, withTax: Bool, withCalculation: Bool = true,
+                                             into xml: inout XMLBuilder) {
         xml.group("ram:SpecifiedTradeAllowanceCharge") { group in
             group.group("ram:ChargeIndicator") { $0.element("udt:Indicator", isCharge ? "true" : "false") }
-            group.optional("ram:CalculationPercent", charge.percentage?.plain)
-            group.optional("ram:BasisAmount", charge.baseAmount?.money)
+            if withCalculation {
+                group.optional("ram:CalculationPercent", charge.percentage?.plain)
+                group.optional("ram:BasisAmount", charge.baseAmount?.money)
+            }
             group.element("ram:ActualAmount", charge.amount.money)
             group.optional("ram:ReasonCode", charge.reasonCode)
             group.optional("ram:Reason", charge.reason)
