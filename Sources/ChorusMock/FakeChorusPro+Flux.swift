@@ -106,6 +106,7 @@ extension FakeChorusPro {
             vatRegime: nil, paymentMode: document.paymentMeansCode == "30" ? "VIREMENT" : nil, totalExcludingTax: ht,
             totalVAT: tva, totalIncludingTax: ttc, amountToPay: document.payable ?? ttc, fluxNumber: flux, mainAttachmentID: nil,
             extraAttachmentIDs: [], comment: nil, submitted: ["syntaxeFlux": .string(syntax)], history: [])
+        outcome.invoice?.documentTerms = document.terms
         return outcome
     }
 

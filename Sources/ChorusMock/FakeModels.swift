@@ -299,6 +299,9 @@ public struct FakeInvoice: Sendable {
     public var history: [FakeStatusChange]
     /// Status code (`DEPOSEE`…).
     public var status: String { history.last?.status ?? "DEPOSEE" }
+    /// For an invoice deposited as a flux: the business terms the fake read back from the document (BT/BG id →
+    /// values in document order), e.g. `["BT-11": ["PROJ-1"], "BT-158": ["12345678"]]`.
+    public var documentTerms: [String: [String]] = [:]
 }
 
 /// A deposited flux and what the platform made of it.

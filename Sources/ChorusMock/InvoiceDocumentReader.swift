@@ -27,6 +27,8 @@ struct InvoiceDocument {
     /// What the platform's intake refuses before any business rule: structure, decimals, code lists, a
     /// Factur-X level contradicting its XML (``DocumentIntake``). Each names the element.
     var intakeProblems: [String] = []
+    /// Every business term read back (``DocumentTermReader``).
+    var terms: [String: [String]] = [:]
 }
 
 /// Reads UBL 2.1 (`Invoice`, `CreditNote`), CII D16B (`CrossIndustryInvoice`) and Factur-X PDFs (the
@@ -52,6 +54,7 @@ enum InvoiceDocumentReader {
         default: return nil
         }
         document.intakeProblems = DocumentIntake.problems(collector.elements, root: root)
+        document.terms = DocumentTermReader.terms(collector.elements, root: root)
         return document
     }
 

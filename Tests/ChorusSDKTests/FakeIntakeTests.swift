@@ -61,3 +61,65 @@ struct FakeIntakeTests {
         #expect(outcome.report.rejections.first?.reason?.contains("BT-24") == true, "\(outcome.report.rejections)")
     }
 }
+
+@Suite("ChorusMock: every business term set is read back")
+struct FakeReadBackTests {
+    /// The sample invoice with every reference, group and item term of the model set.
+    static func everyTerm() -> InvoiceDocument {
+        var document = SampleDocuments.twoRatesInvoice()
+        document.projectReference = "PROJ-7"
+        document.contractReference = "MARCHE-9"
+        document.purchaseOrderReference = "EJ123456"
+        document.receivingAdviceReference = "REC-1"
+        document.despatchAdviceReference = "BL-2"
+        document.tenderOrLotReference = "LOT-3"
+        document.invoicedObject = SchemedIdentifier("OBJ-4", scheme: "AAA")
+        document.buyerAccountingReference = "6064"
+        document.precedingInvoices = [PrecedingInvoice(number: "F-OLD-1"), PrecedingInvoice(number: "F-OLD-2")]
+        document.buyer.contact = DocumentContact(name: "Jean Achat")
+        document.payee = DocumentPayee(name: "Factor SA")
+        document.taxRepresentative = TaxRepresentative(name: "Rep Fiscal", vatNumber: "FR32812004567", address: DocumentAddress(city: "Paris"))
+        document.deliverTo = DocumentDelivery(name: "Entrepot", address: DocumentAddress(city: "Lille", countryCode: "FR"))
+        document.actualDeliveryDate = CalendarDate("2026-10-20")
+        document.invoicingPeriod = DocumentPeriod(start: CalendarDate("2026-10-01"), end: CalendarDate("2026-10-31"))
+        document.supportingDocuments = [SupportingDocument(id: "PJ-5", description: "Bon", attachment: Data("%PDF".utf8), mimeCode: "application/pdf", fileName: "pj.pdf")]
+        document.lines[0].note = "Note de ligne"
+        document.lines[0].orderLineReference = "3"
+        document.lines[0].period = DocumentPeriod(start: CalendarDate("2026-10-01"), end: CalendarDate("2026-10-15"))
+        document.lines[0].allowances = [DocumentAllowanceCharge(amount: "1.50", reason: "Remise", percentage: "2.5", baseAmount: 60)]
+        document.lines[0].sellerItemID = "REF-S"
+        document.lines[0].buyerItemID = "REF-B"
+        document.lines[0].standardItemID = SchemedIdentifier("03456789012345", scheme: "0160")
+        document.lines[0].classifications = [SchemedIdentifier("44111503", scheme: "STI")]
+        document.lines[0].originCountry = "IT"
+        document.lines[0].attributes = [ItemAttribute(name: "Couleur", value: "Rouge")]
+        return document
+    }
+
+    static let expected: [String: String] = [
+        "BT-11": "PROJ-7", "BT-12": "MARCHE-9", "BT-13": "EJ123456", "BT-15": "REC-1", "BT-16": "BL-2", "BT-17": "LOT-3", "BT-18": "OBJ-4",
+        "BT-19": "6064", "BT-25": "F-OLD-2", "BT-41": "Anne Dupont", "BT-56": "Jean Achat", "BT-59": "Factor SA", "BT-62": "Rep Fiscal",
+        "BT-63": "FR32812004567", "BT-70": "Entrepot", "BT-80": "FR", "BT-122": "PJ-5", "BT-127": "Note de ligne", "BT-132": "3",
+        "BT-138": "2.5", "BT-155": "REF-S", "BT-156": "REF-B", "BT-157": "03456789012345", "BT-158": "44111503", "BT-159": "IT",
+        "BT-160": "Couleur", "BT-161": "Rouge",
+    ]
+
+    @Test("every term set reaches the fake, in CII and in UBL", arguments: [FluxSyntax.cii, .ubl])
+    func readBack(_ syntax: FluxSyntax) async throws {
+        let document = Self.everyTerm()
+        #expect(DocumentValidator.problems(in: document, syntax: syntax).isEmpty)
+        let data = syntax == .cii ? CIIWriter.write(document) : UBLWriter.write(document)
+        let fake = FakeChorusPro()
+        let clock = ChorusClock(now: { Date() }, sleep: { duration in await fake.advance(by: duration.timeInterval) })
+        let client = try mockClient(fake) { $0.clock = clock }
+        let deposit = try await client.invoices.depositFile(data, fileName: "all.xml", syntax: syntax)
+        let outcome = try await client.invoices.waitForFlux(deposit.number, timeout: .seconds(60))
+        #expect(outcome.report.state == .integrated, "\(outcome.report.rejections)")
+        let terms = try #require(await fake.storedInvoices.first?.documentTerms)
+        var missing: [String] = []
+        for (term, value) in Self.expected.sorted(by: { $0.key < $1.key }) where !(terms[term] ?? []).contains(value) {
+            missing.append("\(term)=\(value) (read: \(terms[term] ?? []))")
+        }
+        #expect(missing.isEmpty, "\(syntax): \(missing.joined(separator: "; "))")
+    }
+}
