@@ -265,6 +265,34 @@ struct RandomDocuments {
         variant("BR-CL-22") { $0.vatExemptions[.exempt] = VATExemption(reason: "x", code: "VATEX-XX-1")
             $0.lines[0].vatCategory = .exempt; $0.lines[0].vatRate = 0 }
         variant("BR-CL-23") { $0.lines[0].unitCode = "PCE" }
+        variant("BR-02") { $0.number = "" }
+        variant("BR-06") { $0.seller.name = "" }
+        variant("BR-07") { $0.buyer.name = "" }
+        variant("BR-16") { $0.lines = [] }
+        variant("BR-S-06") { $0.allowances = [DocumentAllowanceCharge(amount: 5, reason: "Remise", vatCategory: .standard, vatRate: 0)] }
+        variant("BR-S-07") { $0.charges = [DocumentAllowanceCharge(amount: 5, reason: "Port", vatCategory: .standard, vatRate: 0)] }
+        variant("BR-Z-06") { $0.allowances = [DocumentAllowanceCharge(amount: 5, reason: "Remise", vatCategory: .zeroRated, vatRate: 5)] }
+        variant("BR-Z-07") { $0.charges = [DocumentAllowanceCharge(amount: 5, reason: "Port", vatCategory: .zeroRated, vatRate: 5)] }
+        variant("BR-E-06") { $0.allowances = [DocumentAllowanceCharge(amount: 5, reason: "Remise", vatCategory: .exempt, vatRate: 5)] }
+        variant("BR-AE-05") { $0.buyer.vatNumber = "DE123456789"
+            $0.lines = $0.lines.map { var line = $0; line.vatCategory = .reverseCharge; line.vatRate = 5; return line }
+            $0.allowances = []; $0.charges = [] }
+        variant("BR-G-05") { $0.lines = $0.lines.map { var line = $0; line.vatCategory = .export; line.vatRate = 5; return line }
+            $0.allowances = []; $0.charges = [] }
+        variant("BR-IC-02") { $0.buyer = self.foreignParty(country: "DE", vat: false); $0.actualDeliveryDate = $0.issueDate
+            $0.deliverTo = DocumentDelivery(address: $0.buyer.address)
+            $0.lines = $0.lines.map { var line = $0; line.vatCategory = .intraCommunity; line.vatRate = 0; return line }
+            $0.allowances = []; $0.charges = [] }
+        variant("BR-O-13") { $0.seller.vatNumber = nil; $0.buyer.vatNumber = nil
+            $0.lines = $0.lines.map { var line = $0; line.vatCategory = .outsideScope; line.vatRate = nil; return line }
+            $0.allowances = [DocumentAllowanceCharge(amount: 1, reason: "Remise", vatCategory: .standard, vatRate: 20)]; $0.charges = [] }
+        variant("BR-O-14") { $0.seller.vatNumber = nil; $0.buyer.vatNumber = nil
+            $0.lines = $0.lines.map { var line = $0; line.vatCategory = .outsideScope; line.vatRate = nil; return line }
+            $0.charges = [DocumentAllowanceCharge(amount: 1, reason: "Port", vatCategory: .standard, vatRate: 20)]; $0.allowances = [] }
+        variant("BR-CO-26") { $0.seller.identifier = nil; $0.seller.legalRegistration = nil; $0.seller.vatNumber = nil }
+        variant("BR-CL-11") { $0.seller.legalRegistration = SchemedIdentifier("812004567", scheme: "9998") }
+        variant("BR-CL-18") { $0.lines[0].vatCategory = VATCategory(rawValue: "X") }
+        variant("BR-18") { $0.taxRepresentative = TaxRepresentative(name: "", vatNumber: "FR32812004567", address: DocumentAddress(city: "Paris")) }
         variant("BR-52") { $0.supportingDocuments = [SupportingDocument(id: "", description: "Bon")] }
         variant("BR-54") { $0.lines[0].attributes = [ItemAttribute(name: "Couleur", value: "")] }
         variant("BR-55") { $0.precedingInvoices = [PrecedingInvoice(number: "", issueDate: $0.issueDate)] }  // a date, the number forgotten
