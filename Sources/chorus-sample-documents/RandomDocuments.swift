@@ -293,6 +293,8 @@ struct RandomDocuments {
         variant("BR-CL-11") { $0.seller.legalRegistration = SchemedIdentifier("812004567", scheme: "9998") }
         variant("BR-CL-18") { $0.lines[0].vatCategory = VATCategory(rawValue: "X") }
         variant("BR-18") { $0.taxRepresentative = TaxRepresentative(name: "", vatNumber: "FR32812004567", address: DocumentAddress(city: "Paris")) }
+        variant("CHORUS-CPRO-20") { $0.precedingInvoices = [PrecedingInvoice(number: "F1"), PrecedingInvoice(number: "F2")] }
+        variant("CHORUS-CPRO-43") { $0.seller.name = String(repeating: "Société ", count: 13) }
         variant("BR-52") { $0.supportingDocuments = [SupportingDocument(id: "", description: "Bon")] }
         variant("BR-54") { $0.lines[0].attributes = [ItemAttribute(name: "Couleur", value: "")] }
         variant("BR-55") { $0.precedingInvoices = [PrecedingInvoice(number: "", issueDate: $0.issueDate)] }  // a date, the number forgotten

@@ -291,6 +291,42 @@ public enum DocumentValidator {
         }
     }
 
+    /// The French B2G rules Chorus Pro applies server-side (BR-FR-CPRO, XP Z12-012 Annexe A V1.3, sheet
+    /// "BR-France-CTC-CPRO"; no Schematron is published — rejections surface as REJ_CONT_B2G). Their statically
+    /// checkable subset, as encoded by invopop's gobl.fr.ctc `addon/flow2/b2g.go`, under `CHORUS-CPRO-nn`.
+    private static func checkFrenchB2G(_ document: InvoiceDocument, _ add: Add) {
+        func tooLong(_ text: String?, _ limit: Int) -> Bool { (text?.count ?? 0) > limit }
+        let sellerSchemes: Set<String> = ["0009", "0223", "0226", "0227", "0228", "0229"]
+        if let scheme = document.seller.identifier?.scheme, !sellerSchemes.contains(scheme) {
+            add("CHORUS-CPRO-03", "BT-29-1", "the seller's identifier scheme is 0009 (SIRET), 0223, 0226, 0227, 0228 or 0229")
+        }
+        if document.seller.legalRegistration?.scheme == "0002", document.seller.identifier?.scheme != "0009" {
+            add("CHORUS-CPRO-09", "BT-29", "a seller identified by its SIREN also gives its SIRET (scheme 0009)")
+        }
+        if let payee = document.payee, payee.legalRegistration?.scheme == "0002", payee.identifier?.scheme != "0009" {
+            add("CHORUS-CPRO-17", "BT-60", "a payee identified by its SIREN also gives its SIRET (scheme 0009)")
+        }
+        if document.precedingInvoices.count > 1 { add("CHORUS-CPRO-20", "BG-3", "Chorus Pro takes one preceding invoice reference") }
+        if tooLong(document.contractReference, 50) { add("CHORUS-CPRO-14", "BT-12", "a contract reference has at most 50 characters") }
+        for (index, supporting) in document.supportingDocuments.enumerated() {
+            if tooLong(supporting.id, 50) { add("CHORUS-CPRO-30", "BG-24[\(index)]/BT-122", "a supporting document reference has at most 50 characters") }
+            if tooLong(supporting.fileName, 50) { add("CHORUS-CPRO-41", "BG-24[\(index)]/BT-125-2", "an attachment name has at most 50 characters") }
+        }
+        for (index, line) in document.lines.enumerated() where tooLong(line.itemDescription, 1024) {
+            add("CHORUS-CPRO-31", "BG-25[\(index)]/BT-154", "an item description has at most 1,024 characters")
+        }
+        if tooLong(document.seller.address.line1, 400) || tooLong(document.seller.address.line2, 400) {
+            add("CHORUS-CPRO-32", "BT-35", "the seller's street address has at most 400 characters")
+        }
+        if tooLong(document.seller.address.city, 400) { add("CHORUS-CPRO-33", "BT-37", "the seller's city has at most 400 characters") }
+        if tooLong(document.paymentTerms, 1024) { add("CHORUS-CPRO-35", "BT-20", "payment terms have at most 1,024 characters") }
+        if document.notes.contains(where: { tooLong($0.text, 1024) }) { add("CHORUS-CPRO-42", "BT-22", "a note has at most 1,024 characters") }
+        if tooLong(document.payee?.name, 99) { add("CHORUS-CPRO-37", "BT-59", "the payee's name has at most 99 characters") }
+        if tooLong(document.seller.name, 99) { add("CHORUS-CPRO-43", "BT-27", "the seller's name has at most 99 characters") }
+        if tooLong(document.buyer.name, 99) { add("CHORUS-CPRO-44", "BT-44", "the buyer's name has at most 99 characters") }
+        if tooLong(document.deliverTo?.locationID?.value, 20) { add("CHORUS-CPRO-38", "BT-71", "a delivery location identifier has at most 20 characters") }
+    }
+
     /// What a syntax cannot carry, so that a writer never drops it without a word.
     private static func checkSyntax(_ document: InvoiceDocument, _ syntax: FluxSyntax, _ add: Add) {
         if syntax == .ubl, document.isCreditNote, document.dueDate != nil, document.paymentMeans == nil {
@@ -353,5 +389,6 @@ public enum DocumentValidator {
         if document.typeCode != .invoice && document.typeCode != .creditNote {
             add("CHORUS-TYPE-CODE", "BT-3", "Chorus Pro takes invoices (380) and credit notes (381)")
         }
+        checkFrenchB2G(document, add)
     }
 }
