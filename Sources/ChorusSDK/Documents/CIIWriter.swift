@@ -124,13 +124,7 @@ public enum CIIWriter {
             xml.open("ram:ApplicableHeaderTradeDelivery")
             if let delivery = document.deliverTo {
                 xml.group("ram:ShipToTradeParty") { party in
-                    if let location = delivery.locationID {
-                        if let scheme = location.scheme {
-                            party.element("ram:GlobalID", location.value, [("schemeID", scheme)])
-                        } else {
-                            party.element("ram:ID", location.value)
-                        }
-                    }
+                    if let location = delivery.locationID { writeIdentifier(location, into: &party) }
                     party.optional("ram:Name", delivery.name)
                     if let address = delivery.address { writeAddress(address, into: &party) }
                 }
@@ -234,13 +228,7 @@ public enum CIIWriter {
     private static func writeParty(_ name: String, _ party: DocumentParty, profile: CIIProfile, into xml: inout XMLBuilder) {
         xml.open(name)
         let legacy: Bool = if case .chorusLegacyE1 = profile { true } else { false }
-        if let identifier = party.identifier, !legacy {
-            if let scheme = identifier.scheme {
-                xml.element("ram:GlobalID", identifier.value, [("schemeID", scheme)])
-            } else {
-                xml.element("ram:ID", identifier.value)
-            }
-        }
+        if let identifier = party.identifier, !legacy { writeIdentifier(identifier, into: &xml) }
         xml.element("ram:Name", party.name)
         if legacy, let siret = party.identifier?.value {
             xml.group("ram:SpecifiedLegalOrganization") { $0.element("ram:ID", siret, [("schemeID", "1")]) }
@@ -259,6 +247,15 @@ public enum CIIWriter {
             xml.group("ram:SpecifiedTaxRegistration") { $0.element("ram:ID", vat, [("schemeID", "VA")]) }
         }
         xml.close(name)
+    }
+
+    /// A party identifier: `GlobalID` with its scheme, or `ID` without one.
+    private static func writeIdentifier(_ identifier: SchemedIdentifier, into xml: inout XMLBuilder) {
+        if let scheme = identifier.scheme {
+            xml.element("ram:GlobalID", identifier.value, [("schemeID", scheme)])
+        } else {
+            xml.element("ram:ID", identifier.value)
+        }
     }
 
     private static func writeAddress(_ address: DocumentAddress, into xml: inout XMLBuilder) {
@@ -312,13 +309,7 @@ public enum CIIWriter {
         if let payee = document.payee {
             // BG-10 in CII: identifier, name and legal organisation only (Factur-X marks anything else "not used").
             xml.group("ram:PayeeTradeParty") { party in
-                if let identifier = payee.identifier {
-                    if let scheme = identifier.scheme {
-                        party.element("ram:GlobalID", identifier.value, [("schemeID", scheme)])
-                    } else {
-                        party.element("ram:ID", identifier.value)
-                    }
-                }
+                if let identifier = payee.identifier { writeIdentifier(identifier, into: &party) }
                 party.element("ram:Name", payee.name)
                 if let legal = payee.legalRegistration {
                     party.group("ram:SpecifiedLegalOrganization") { $0.element("ram:ID", legal.value, legal.scheme.map { [("schemeID", $0)] } ?? []) }

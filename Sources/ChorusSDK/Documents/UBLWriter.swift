@@ -137,15 +137,7 @@ public enum UBLWriter {
         }
         if let terms = document.paymentTerms { xml.group("cac:PaymentTerms") { $0.element("cbc:Note", terms) } }
         for (charge, isCharge) in document.allowances.map({ ($0, false) }) + document.charges.map({ ($0, true) }) {
-            xml.group("cac:AllowanceCharge") { group in
-                group.element("cbc:ChargeIndicator", isCharge ? "true" : "false")
-                group.optional("cbc:AllowanceChargeReasonCode", charge.reasonCode)
-                group.optional("cbc:AllowanceChargeReason", charge.reason)
-                group.optional("cbc:MultiplierFactorNumeric", charge.percentage?.plain)
-                group.element("cbc:Amount", charge.amount.money, money(charge.amount))
-                if let base = charge.baseAmount { group.element("cbc:BaseAmount", base.money, money(base)) }
-                writeTaxCategory("cac:TaxCategory", charge.vatCategory, charge.vatRate, into: &group)
-            }
+            writeAllowanceCharge(charge, isCharge: isCharge, withTax: true, currency: document.currency, into: &xml)
         }
         xml.group("cac:TaxTotal") { total in
             total.element("cbc:TaxAmount", totals.taxTotal.money, money(totals.taxTotal))
@@ -188,14 +180,7 @@ public enum UBLWriter {
                     }
                 }
                 for (charge, isCharge) in line.allowances.map({ ($0, false) }) + line.charges.map({ ($0, true) }) {
-                    group.group("cac:AllowanceCharge") { entry in
-                        entry.element("cbc:ChargeIndicator", isCharge ? "true" : "false")
-                        entry.optional("cbc:AllowanceChargeReasonCode", charge.reasonCode)
-                        entry.optional("cbc:AllowanceChargeReason", charge.reason)
-                        entry.optional("cbc:MultiplierFactorNumeric", charge.percentage?.plain)
-                        entry.element("cbc:Amount", charge.amount.money, money(charge.amount))
-                        if let base = charge.baseAmount { entry.element("cbc:BaseAmount", base.money, money(base)) }
-                    }
+                    writeAllowanceCharge(charge, isCharge: isCharge, withTax: false, currency: document.currency, into: &group)
                 }
                 group.group("cac:Item") { item in
                     item.optional("cbc:Description", line.itemDescription)
@@ -264,6 +249,20 @@ public enum UBLWriter {
                     person.optional("cbc:ElectronicMail", contact.email)
                 }
             }
+        }
+    }
+
+    /// An allowance or charge (BG-20/21 with `withTax`; BG-27/28 without: a line's takes the line's VAT).
+    private static func writeAllowanceCharge(_ charge: DocumentAllowanceCharge, isCharge: Bool, withTax: Bool, currency: String,
+                                             into xml: inout XMLBuilder) {
+        xml.group("cac:AllowanceCharge") { group in
+            group.element("cbc:ChargeIndicator", isCharge ? "true" : "false")
+            group.optional("cbc:AllowanceChargeReasonCode", charge.reasonCode)
+            group.optional("cbc:AllowanceChargeReason", charge.reason)
+            group.optional("cbc:MultiplierFactorNumeric", charge.percentage?.plain)
+            group.element("cbc:Amount", charge.amount.money, [("currencyID", currency)])
+            if let base = charge.baseAmount { group.element("cbc:BaseAmount", base.money, [("currencyID", currency)]) }
+            if withTax { writeTaxCategory("cac:TaxCategory", charge.vatCategory, charge.vatRate, into: &group) }
         }
     }
 
