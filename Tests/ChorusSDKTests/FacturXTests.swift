@@ -51,7 +51,7 @@ struct FacturXTests {
     func xmp() throws {
         let (pdf, _) = try file()
         let scanner = try PDFScanner(pdf)
-        let xmp = try scanner.unfilteredStream(6)
+        let xmp = try scanner.decodedStream(6)
         let document = try XMLDocument(data: xmp.dropFirst(0))
         #expect(try document.nodes(forXPath: "//*[local-name()='part']").first?.stringValue == "3")
         #expect(try document.nodes(forXPath: "//*[local-name()='conformance']").first?.stringValue == "B")
@@ -158,7 +158,7 @@ enum PDFShownText {
         var shown: [String] = []
         for number in scanner.offsets.keys.sorted() {
             guard let dictionary = scanner.objectDictionary(number), !dictionary.contains("/Type"),
-                  let content = try? scanner.unfilteredStream(number) else { continue }
+                  let content = try? scanner.decodedStream(number) else { continue }
             var current = [UInt8]()
             var inString = false
             var escaped = false

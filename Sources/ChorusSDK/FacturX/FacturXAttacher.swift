@@ -20,7 +20,7 @@ public enum FacturXAttacher {
         guard let metadata = PDFScanner.reference(after: "/Metadata", in: catalog) else {
             throw FacturXWriter.Failure(description: "not PDF/A: the catalog has no XMP metadata")
         }
-        let xmp = String(decoding: try scanner.unfilteredStream(metadata), as: UTF8.self)
+        let xmp = String(decoding: try scanner.decodedStream(metadata), as: UTF8.self)
         guard let upgraded = upgradedXMP(xmp, level: level) else {
             throw FacturXWriter.Failure(description: "not PDF/A: the XMP declares no pdfaid:part")
         }
@@ -99,7 +99,7 @@ public enum FacturXReader {
                   let efStart = dictionary.range(of: "/EF") else { continue }
             let embedded = String(dictionary[efStart.upperBound...])
             guard let file = PDFScanner.reference(after: "/F", in: embedded) else { continue }
-            return try scanner.unfilteredStream(file)
+            return try scanner.decodedStream(file)
         }
         throw FacturXWriter.Failure(description: "no factur-x.xml attachment found")
     }
@@ -109,7 +109,7 @@ public enum FacturXReader {
         let scanner = try PDFScanner(pdf)
         guard let root = PDFScanner.reference(after: "/Root", in: scanner.trailer), let catalog = scanner.objectDictionary(root),
               let metadata = PDFScanner.reference(after: "/Metadata", in: catalog) else { return nil }
-        let xmp = String(decoding: try scanner.unfilteredStream(metadata), as: UTF8.self)
+        let xmp = String(decoding: try scanner.decodedStream(metadata), as: UTF8.self)
         guard let range = xmp.range(of: #"<fx:ConformanceLevel>[^<]*</fx:ConformanceLevel>"#, options: .regularExpression) else { return nil }
         return String(xmp[range]).replacingOccurrences(of: "<fx:ConformanceLevel>", with: "").replacingOccurrences(of: "</fx:ConformanceLevel>", with: "")
     }

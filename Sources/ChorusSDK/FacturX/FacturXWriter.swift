@@ -57,14 +57,14 @@ public enum FacturXWriter {
                  + "\(scale(font.boundingBox.minY)) \(scale(font.boundingBox.maxX)) \(scale(font.boundingBox.maxY))] "
                  + String(format: "/ItalicAngle %.1f ", font.italicAngle)
                  + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 /FontFile2 5 0 R >>")
-        file.setStream(5, "/Length1 \(font.data.count)", font.data)
+        file.setCompressedStream(5, "/Length1 \(font.data.count)", font.data)
         let title = (document.isCreditNote ? "Avoir " : "Facture ") + document.number
         file.setStream(6, "/Type /Metadata /Subtype /XML",
                        Data(XMPPacket.make(part: part, title: title, created: created, facturXLevel: xml == nil ? nil : xmpLevel).utf8))
         if outputIntent {
             file.set(7, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) "
                      + "/DestOutputProfile 8 0 R >>")
-            file.setStream(8, "/N 3", iccProfile)
+            file.setCompressedStream(8, "/N 3", iccProfile)
         }
         if let xml {
             file.set(9, FacturXAttacher.fileSpecification(embeddedFile: 10))
@@ -74,7 +74,7 @@ public enum FacturXWriter {
             let number = firstPage + index * 2
             file.set(number, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
                      + "/Contents \(number + 1) 0 R >>")
-            file.setStream(number + 1, "", content)
+            file.setCompressedStream(number + 1, "", content)
         }
         return file.bytes()
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Assembles a PDF from numbered objects: header with a binary comment, each object at a recorded offset, a
-/// classic cross-reference table with exact offsets, and a trailer with `/ID`. Streams are written unfiltered.
+/// classic cross-reference table with exact offsets, and a trailer with `/ID`. Streams are written as given, or
+/// compressed with ``Deflate`` (`/FlateDecode`) by ``setCompressedStream(_:_:_:)``.
 struct PDFFile {
     private var objects: [Int: Data] = [:]
 
@@ -14,6 +15,11 @@ struct PDFFile {
         data.append(content)
         data.append(PDFText.bytes("\nendstream"))
         objects[number] = data
+    }
+
+    /// Sets object `number` to a `FlateDecode` stream of `content`, compressed here.
+    mutating func setCompressedStream(_ number: Int, _ dictionary: String, _ content: Data) {
+        setStream(number, (dictionary.isEmpty ? "" : dictionary + " ") + "/Filter /FlateDecode", Deflate.compress(content))
     }
 
     /// The file: objects 1…n in order, then xref and trailer. `root` is the catalog's number.

@@ -72,12 +72,28 @@ struct PDFScanner {
     func objectDictionary(_ number: Int) -> String? { offsets[number].flatMap { dictionary(at: $0) } }
 
     /// The raw content of stream object `number`; fails when it is filtered.
-    func unfilteredStream(_ number: Int) throws -> Data {
+    /// The content of stream object `number`, inflated when it is `/FlateDecode` (with ``Deflate``, refusing more
+    /// than 256 MB); any other filter, or a predictor, is a failure naming it.
+    func decodedStream(_ number: Int) throws -> Data {
+        let raw = try rawStream(number)
+        guard let offset = offsets[number], let dictionary = dictionary(at: offset), dictionary.contains("/Filter") else { return raw }
+        let filters = dictionary.components(separatedBy: "/Filter").dropFirst().first?.prefix { $0 != ">" } ?? ""
+        guard filters.contains("FlateDecode"), !filters.contains("/ASCII"), !filters.contains("/LZW"), !filters.contains("/DCT"),
+              !dictionary.contains("/Predictor")
+        else {
+            throw FacturXWriter.Failure(description: "object \(number) uses a filter this reader does not decode: \(filters.trimmingCharacters(in: .whitespaces))")
+        }
+        do {
+            return try Deflate.inflate(raw)
+        } catch let error as DeflateError {
+            throw FacturXWriter.Failure(description: "object \(number): \(error)")
+        }
+    }
+
+    /// The bytes of stream object `number` as stored (still filtered).
+    func rawStream(_ number: Int) throws -> Data {
         guard let offset = offsets[number], let dictionary = dictionary(at: offset) else {
             throw FacturXWriter.Failure(description: "object \(number) not found")
-        }
-        if dictionary.contains("/Filter") {
-            throw FacturXWriter.Failure(description: "object \(number) is compressed (\(dictionary.contains("FlateDecode") ? "FlateDecode" : "filtered")), which this reader does not inflate")
         }
         guard let keyword = range(of: "stream", from: offset + dictionary.utf8.count) else {
             throw FacturXWriter.Failure(description: "object \(number) is not a stream")
