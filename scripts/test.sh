@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. First installs the system packages the build needs when they are missing
 # (Debian/Ubuntu, as root or with sudo): zlib headers for ChorusMock, libcurl headers for ChorusSDKCurl, and the
-# DejaVu fonts the Factur-X tests embed.
+# DejaVu fonts the Factur-X tests embed, and poppler's pdftotext, which reads their text back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ missing=()
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev pkg-config)
 pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev pkg-config)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the Factur-X text-extraction test's oracle
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}"
     sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

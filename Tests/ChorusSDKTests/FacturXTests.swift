@@ -177,3 +177,61 @@ enum PDFShownText {
         return shown.joined(separator: "\n")
     }
 }
+
+@Suite("Factur-X: compressed and subset, and its text read back by pdftotext")
+struct FacturXSizeTests {
+    /// A 20-line invoice (one page) or a 90-line one (several pages).
+    static func invoice(lines count: Int) -> InvoiceDocument {
+        var document = SampleDocuments.twoRatesInvoice()
+        document.allowances = []
+        document.lines = (1...count).map { index in
+            DocumentLine(id: String(index), name: "Article n° \(index) — chaise « Élysée »", quantity: Amount(index), unitCode: "C62",
+                         netPrice: Amount(minorUnits: 1000 + index * 37), vatCategory: .standard, vatRate: index % 2 == 0 ? 20 : "5.5")
+        }
+        return document
+    }
+
+    /// pdftotext's text of `pdf` (poppler, an oracle we did not write); `nil` when it is not installed.
+    static func pdftotext(_ pdf: Data) throws -> String? {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fx-\(UUID().uuidString).pdf")
+        try pdf.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else { return nil }
+        process.arguments = ["-layout", file.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("a one-page 20-line Factur-X is at most 40 KB, a 5-page one at most 80 KB")
+    func sizes() throws {
+        let font = try TrueTypeFont.systemDefault()
+        let one = try FacturXWriter.write(Self.invoice(lines: 20), font: font)
+        let five = try FacturXWriter.write(Self.invoice(lines: 190), font: font)
+        let pages = PDFShownText.text(of: five).components(separatedBy: "page ").count - 1
+        print("Factur-X sizes: 20 lines \(one.count) bytes; 190 lines (\(pages) pages) \(five.count) bytes")
+        #expect(one.count <= 40_000)
+        #expect(pages >= 5)
+        #expect(five.count <= 80_000)
+        let font5 = try #require(String(data: five, encoding: .isoLatin1))
+        #expect(font5.contains("+DejaVuSans"), "the subset's name has its ABCDEF+ tag")
+    }
+
+    @Test("pdftotext gives back the designations, the parties and the amounts")
+    func textExtraction() throws {
+        let font = try TrueTypeFont.systemDefault()
+        let document = Self.invoice(lines: 20)
+        let pdf = try FacturXWriter.write(document, font: font)
+        guard let text = try Self.pdftotext(pdf) else { Issue.record("pdftotext is not installed (scripts/test.sh installs poppler-utils)"); return }
+        let totals = DocumentTotals.compute(document)
+        for expected in ["Article n° 7 — chaise « Élysée »", document.seller.name, document.buyer.name,
+                         InvoicePageLayout.french(totals.grandTotal), InvoicePageLayout.french(totals.taxTotal)] {
+            #expect(text.contains(expected), "pdftotext lacks \(expected)")
+        }
+    }
+}

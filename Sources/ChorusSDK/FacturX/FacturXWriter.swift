@@ -51,13 +51,16 @@ public enum FacturXWriter {
             WinAnsi.scalar(for: UInt8(code)).map { font.width(of: $0) } ?? 0
         }.map(String.init).joined(separator: " ")
         let scale = { (value: Int) in Int((Double(value) * 1000 / Double(font.unitsPerEm)).rounded()) }
-        file.set(3, "<< /Type /Font /Subtype /TrueType /BaseFont /\(font.postScriptName) /FirstChar 32 /LastChar 255 "
+        // Only the glyphs the pages show are embedded (a subset named TAG+Name); the rest of the font stays out.
+        let subset = font.subset(keeping: usedScalars(in: pages))
+        let fontName = "\(subset.tag)+\(font.postScriptName)"
+        file.set(3, "<< /Type /Font /Subtype /TrueType /BaseFont /\(fontName) /FirstChar 32 /LastChar 255 "
                  + "/Encoding /WinAnsiEncoding /FontDescriptor 4 0 R /Widths [\(widths)] >>")
-        file.set(4, "<< /Type /FontDescriptor /FontName /\(font.postScriptName) /Flags 32 /FontBBox [\(scale(font.boundingBox.minX)) "
+        file.set(4, "<< /Type /FontDescriptor /FontName /\(fontName) /Flags 32 /FontBBox [\(scale(font.boundingBox.minX)) "
                  + "\(scale(font.boundingBox.minY)) \(scale(font.boundingBox.maxX)) \(scale(font.boundingBox.maxY))] "
                  + String(format: "/ItalicAngle %.1f ", font.italicAngle)
                  + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 /FontFile2 5 0 R >>")
-        file.setCompressedStream(5, "/Length1 \(font.data.count)", font.data)
+        file.setCompressedStream(5, "/Length1 \(subset.data.count)", subset.data)
         let title = (document.isCreditNote ? "Avoir " : "Facture ") + document.number
         file.setStream(6, "/Type /Metadata /Subtype /XML",
                        Data(XMPPacket.make(part: part, title: title, created: created, facturXLevel: xml == nil ? nil : xmpLevel).utf8))
@@ -68,7 +71,7 @@ public enum FacturXWriter {
         }
         if let xml {
             file.set(9, FacturXAttacher.fileSpecification(embeddedFile: 10))
-            file.setStream(10, FacturXAttacher.embeddedFileDictionary(size: xml.count, modified: created), xml)
+            file.setCompressedStream(10, FacturXAttacher.embeddedFileDictionary(size: xml.count, modified: created), xml)
         }
         for (index, content) in pages.enumerated() {
             let number = firstPage + index * 2
@@ -77,5 +80,24 @@ public enum FacturXWriter {
             file.setCompressedStream(number + 1, "", content)
         }
         return file.bytes()
+    }
+
+    /// The characters the content streams show: the WinAnsi bytes of their `(…)` strings, and the space.
+    static func usedScalars(in pages: [Data]) -> Set<Unicode.Scalar> {
+        var used: Set<Unicode.Scalar> = [" "]
+        for content in pages {
+            var inString = false
+            var escaped = false
+            for byte in content {
+                if inString {
+                    if escaped { escaped = false; if let scalar = WinAnsi.scalar(for: byte) { used.insert(scalar) }; continue }
+                    if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: ")") { inString = false }
+                    else if let scalar = WinAnsi.scalar(for: byte) { used.insert(scalar) }
+                } else if byte == UInt8(ascii: "(") {
+                    inString = true
+                }
+            }
+        }
+        return used
     }
 }

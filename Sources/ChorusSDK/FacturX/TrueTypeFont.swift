@@ -20,7 +20,7 @@ public struct TrueTypeFont: Sendable {
     /// The PostScript name (`name` id 6), spaces removed.
     public let postScriptName: String
     private let advances: [Int]
-    private let glyphs: [UInt32: Int]
+    let glyphs: [UInt32: Int]
 
     /// Errors reading a font.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
