@@ -10,6 +10,7 @@ pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev pkg-config)
 pkg-config --exists libcurl 2>/dev/null || missing+=(libcurl4-openssl-dev pkg-config)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the Factur-X text-extraction test's oracle
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)                  # rewrites Factur-X files for the reader's tests
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}"
     sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

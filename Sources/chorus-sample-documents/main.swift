@@ -1,4 +1,8 @@
 // chorus-sample-documents --out DIR [--random N] [--seed S]
+// chorus-sample-documents --read FILE          (prints the factur-x.xml of a Factur-X written by any tool)
+//
+// DIR/other-tools/ receives a PDF/A-1b without XML and the XML it goes with, for other tools (the chain's Python
+// factur-x) to combine; CI reads their result back with --read.
 //
 // With --random, also DIR/random/: N seeded random valid documents (RandomDocuments) as CII and UBL in ok/, a few
 // as Factur-X, broken variants per rule in bad/ (named RULE--N.syntax.xml), and verdicts.tsv (file, expected rule,
@@ -11,6 +15,16 @@ import ChorusSDK
 import Foundation
 
 var arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "--read", let path = arguments.dropFirst().first {
+    do {
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: path))
+        FileHandle.standardOutput.write(try FacturXReader.embeddedXML(pdf))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("cannot read \(path): \(error)\n".utf8))
+        exit(1)
+    }
+}
 var out: String?
 var randomCount = 0
 var seed: UInt64 = 2026
@@ -77,6 +91,11 @@ do {
     let attached = try FacturXAttacher.attach(CIIWriter.write(invoice), to: base, level: "EN 16931", modified: created)
     try attached.write(to: ok.appendingPathComponent("facturx-attached-to-pdfa1b.pdf"))
     print("ok/facturx-attached-to-pdfa1b.pdf")
+    let otherTools = root.appendingPathComponent("other-tools")
+    try FileManager.default.createDirectory(at: otherTools, withIntermediateDirectories: true)
+    try base.write(to: otherTools.appendingPathComponent("input-pdfa1b.pdf"))
+    try CIIWriter.write(invoice).write(to: otherTools.appendingPathComponent("invoice.xml"))
+    print("other-tools/input-pdfa1b.pdf, other-tools/invoice.xml")
     let contradicting = FacturXWriter.pdf(invoice, font: font, xml: CIIWriter.write(invoice), xmpLevel: "BASIC", part: 3, created: created)
     try contradicting.write(to: bad.appendingPathComponent("facturx-xmp-level-contradicts-xml.pdf"))
     print("bad/facturx-xmp-level-contradicts-xml.pdf")

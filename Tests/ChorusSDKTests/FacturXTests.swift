@@ -235,3 +235,37 @@ struct FacturXSizeTests {
         }
     }
 }
+
+@Suite("Factur-X: the reader reads files other tools rewrote")
+struct FacturXReaderTests {
+    /// Runs qpdf (an oracle we did not write) on `pdf` with `arguments`; `nil` when qpdf is not installed.
+    static func qpdf(_ pdf: Data, _ arguments: [String]) throws -> Data? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf") else { return nil }
+        let folder = FileManager.default.temporaryDirectory
+        let input = folder.appendingPathComponent("in-\(UUID().uuidString).pdf")
+        let output = folder.appendingPathComponent("out-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: input); try? FileManager.default.removeItem(at: output) }
+        try pdf.write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        process.arguments = arguments + [input.path, output.path]
+        try process.run()
+        process.waitUntilExit()
+        return try Data(contentsOf: output)
+    }
+
+    @Test("cross-reference streams, object streams and predictors (qpdf rewrites of our files)", arguments: [
+        ["--object-streams=generate"], ["--object-streams=generate", "--compress-streams=y", "--recompress-flate"],
+        ["--qdf", "--object-streams=disable"], ["--object-streams=generate", "--linearize"],
+    ])
+    func qpdfRewrites(_ arguments: [String]) throws {
+        let font = try TrueTypeFont.systemDefault()
+        let document = SampleDocuments.operaInvoice()
+        let xml = CIIWriter.write(document)
+        let pdf = try FacturXWriter.write(document, font: font)
+        guard let rewritten = try Self.qpdf(pdf, arguments) else { Issue.record("qpdf is not installed (scripts/test.sh installs it)"); return }
+        #expect(rewritten != pdf)
+        #expect(try FacturXReader.embeddedXML(rewritten) == xml, "\(arguments)")
+        #expect(try FacturXReader.conformanceLevel(rewritten) == "EN 16931", "\(arguments)")
+    }
+}

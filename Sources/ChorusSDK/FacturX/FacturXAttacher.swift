@@ -90,12 +90,17 @@ public enum FacturXAttacher {
 
 /// Reads the `factur-x.xml` back from a Factur-X file (ours, or others' when the attachment is not compressed).
 public enum FacturXReader {
-    /// The embedded CII XML.
+    /// The names an invoice XML is attached under: Factur-X, ZUGFeRD 1 and 2, XRechnung.
+    public static let attachmentNames = ["factur-x.xml", "zugferd-invoice.xml", "ZUGFeRD-invoice.xml", "xrechnung.xml"]
+
+    /// The embedded CII XML, from a Factur-X written by any tool: classic or stream cross-references, object
+    /// streams, incremental updates, `FlateDecode` with predictors, file names written with escapes, hex or UTF-16.
     public static func embeddedXML(_ pdf: Data) throws -> Data {
         let scanner = try PDFScanner(pdf)
-        for number in scanner.offsets.keys.sorted(by: >) {
-            guard let dictionary = scanner.objectDictionary(number), dictionary.contains("/Filespec"),
-                  dictionary.contains("factur-x.xml") || dictionary.contains("zugferd-invoice.xml"),
+        for number in scanner.objectNumbers.reversed() {
+            guard let raw = scanner.objectDictionary(number), raw.contains("/Filespec") || raw.contains("/EF") else { continue }
+            let dictionary = PDFScanner.decodingStrings(raw)
+            guard attachmentNames.contains(where: { dictionary.contains($0) }),
                   let efStart = dictionary.range(of: "/EF") else { continue }
             let embedded = String(dictionary[efStart.upperBound...])
             guard let file = PDFScanner.reference(after: "/F", in: embedded) else { continue }
