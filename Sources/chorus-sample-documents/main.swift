@@ -1,5 +1,6 @@
 // chorus-sample-documents --out DIR [--random N] [--seed S]
 // chorus-sample-documents --read FILE          (prints the factur-x.xml of a Factur-X written by any tool)
+// chorus-sample-documents --attach PDF XML OUT  (turns a PDF/A written by any tool into a Factur-X)
 //
 // DIR/other-tools/ receives a PDF/A-1b without XML and the XML it goes with, for other tools (the chain's Python
 // factur-x) to combine; CI reads their result back with --read.
@@ -22,6 +23,18 @@ if arguments.first == "--read", let path = arguments.dropFirst().first {
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("cannot read \(path): \(error)\n".utf8))
+        exit(1)
+    }
+}
+if arguments.first == "--attach", arguments.count == 4 {
+    let paths = Array(arguments.dropFirst())
+    do {
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: paths[0]))
+        let xml = try Data(contentsOf: URL(fileURLWithPath: paths[1]))
+        try FacturXAttacher.attach(xml, to: pdf).write(to: URL(fileURLWithPath: paths[2]))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("cannot attach to \(paths[0]): \(error)\n".utf8))
         exit(1)
     }
 }

@@ -269,3 +269,46 @@ struct FacturXReaderTests {
         #expect(try FacturXReader.conformanceLevel(rewritten) == "EN 16931", "\(arguments)")
     }
 }
+
+@Suite("Factur-X: the attacher upgrades PDF/A files other tools wrote")
+struct FacturXAttacherTests {
+    static func check(_ pdf: Data) throws -> String? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf") else { return nil }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try pdf.write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        process.arguments = ["--check", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? "ok" : text
+    }
+
+    @Test("a PDF/A with cross-reference and object streams, and one with an existing attachment, become Factur-X",
+          arguments: [["--object-streams=generate"], ["--add-attachment", "/etc/hostname", "--mimetype=text/plain", "--"],
+                      ["--object-streams=generate", "--add-attachment", "/etc/hostname", "--"]])
+    func upgrades(_ arguments: [String]) throws {
+        let font = try TrueTypeFont.systemDefault()
+        let invoice = SampleDocuments.twoRatesInvoice()
+        let base = FacturXWriter.writePDFA1b(invoice, font: font)
+        guard let prepared = try FacturXReaderTests.qpdf(base, arguments) else { Issue.record("qpdf is not installed"); return }
+        let xml = CIIWriter.write(invoice)
+        let attached = try FacturXAttacher.attach(xml, to: prepared)
+        #expect(attached.starts(with: prepared), "the original bytes are kept (incremental update)")
+        #expect(try FacturXReader.embeddedXML(attached) == xml)
+        #expect(try FacturXReader.conformanceLevel(attached) == "EN 16931")
+        #expect(try Self.check(attached) == "ok")
+        if arguments.contains("--add-attachment") {
+            let text = String(decoding: attached, as: UTF8.self)
+            #expect(text.contains("hostname"), "the existing attachment is kept in the name tree")
+        }
+        // Attaching twice is refused with its reason.
+        let again = #expect(throws: FacturXWriter.Failure.self) { try FacturXAttacher.attach(xml, to: attached) }
+        #expect(again?.description.contains("already") == true)
+    }
+}
