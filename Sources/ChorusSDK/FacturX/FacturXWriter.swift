@@ -52,7 +52,7 @@ public enum FacturXWriter {
         }.map(String.init).joined(separator: " ")
         let scale = { (value: Int) in Int((Double(value) * 1000 / Double(font.unitsPerEm)).rounded()) }
         // Only the glyphs the pages show are embedded (a subset named TAG+Name); the rest of the font stays out.
-        let subset = font.subset(keeping: usedScalars(in: pages))
+        let subset = subsetCache.subset(of: font, keeping: usedScalars(in: pages))
         let fontName = "\(subset.tag)+\(font.postScriptName)"
         file.set(3, "<< /Type /Font /Subtype /TrueType /BaseFont /\(fontName) /FirstChar 32 /LastChar 255 "
                  + "/Encoding /WinAnsiEncoding /FontDescriptor 4 0 R /Widths [\(widths)] >>")
@@ -60,7 +60,7 @@ public enum FacturXWriter {
                  + "\(scale(font.boundingBox.minY)) \(scale(font.boundingBox.maxX)) \(scale(font.boundingBox.maxY))] "
                  + String(format: "/ItalicAngle %.1f ", font.italicAngle)
                  + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 /FontFile2 5 0 R >>")
-        file.setCompressedStream(5, "/Length1 \(subset.data.count)", subset.data)
+        file.setStream(5, "/Length1 \(subset.data.count) /Filter /FlateDecode", subset.compressed)
         let title = (document.isCreditNote ? "Avoir " : "Facture ") + document.number
         file.setStream(6, "/Type /Metadata /Subtype /XML",
                        Data(XMPPacket.make(part: part, title: title, created: created, facturXLevel: xml == nil ? nil : xmpLevel).utf8))
@@ -99,5 +99,28 @@ public enum FacturXWriter {
             }
         }
         return used
+    }
+
+    /// Recent font subsets with their compressed bytes: invoices of one supplier mostly share their characters,
+    /// and subsetting and compressing the font is most of the cost of writing a Factur-X.
+    static let subsetCache = FontSubsetCache()
+}
+
+/// A small cache of font subsets, keyed by the font and the characters kept (at most 16 entries).
+final class FontSubsetCache: Sendable {
+    typealias Subset = (data: Data, compressed: Data, tag: String)
+    private let entries = LockedBox([(key: String, subset: Subset)]())
+
+    /// The subset (and its `FlateDecode` bytes) of `font` for `scalars`.
+    func subset(of font: TrueTypeFont, keeping scalars: Set<Unicode.Scalar>) -> Subset {
+        let key = "\(font.postScriptName)|\(font.data.count)|" + scalars.map(\.value).sorted().map(String.init).joined(separator: ",")
+        if let hit = entries.withLock({ $0.first { $0.key == key }?.subset }) { return hit }
+        let made = font.subset(keeping: scalars)
+        let subset: Subset = (made.data, Deflate.compress(made.data), made.tag)
+        entries.withLock { entries in
+            entries.append((key, subset))
+            if entries.count > 16 { entries.removeFirst() }
+        }
+        return subset
     }
 }
