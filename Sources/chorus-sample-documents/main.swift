@@ -100,6 +100,23 @@ do {
     try FacturXWriter.write(opera, font: font, profile: .facturXBasic, created: created)
         .write(to: ok.appendingPathComponent("facturx-opera-basic.pdf"))
     print("ok/facturx-opera-basic.pdf")
+    // Other scripts, and five pages.
+    var scripts = invoice
+    scripts.number = "F2026-0103"
+    for (index, name) in ["Ελληνικά προϊόντα — Αθήνα", "Кириллица: счёт-фактура № 7", "Łódź — Ærø — Œuvre"].enumerated() where index < scripts.lines.count {
+        scripts.lines[index].name = name
+    }
+    try FacturXWriter.write(scripts, font: font, created: created).write(to: ok.appendingPathComponent("facturx-greek-cyrillic.pdf"))
+    print("ok/facturx-greek-cyrillic.pdf")
+    var long = invoice
+    long.number = "F2026-0104"
+    long.allowances = []
+    long.lines = (1...190).map { index in
+        DocumentLine(id: String(index), name: "Article \(index) — fourniture « \(index % 2 == 0 ? "Élysée" : "Ποσότητα") »", quantity: Amount(index % 7 + 1),
+                     netPrice: Amount(minorUnits: 1000 + index * 37), vatCategory: .standard, vatRate: 20)
+    }
+    try FacturXWriter.write(long, font: font, created: created).write(to: ok.appendingPathComponent("facturx-five-pages.pdf"))
+    print("ok/facturx-five-pages.pdf")
     let base = FacturXWriter.writePDFA1b(invoice, font: font, created: created)
     let attached = try FacturXAttacher.attach(CIIWriter.write(invoice), to: base, level: "EN 16931", modified: created)
     try attached.write(to: ok.appendingPathComponent("facturx-attached-to-pdfa1b.pdf"))

@@ -31,19 +31,25 @@ struct FacturXTests {
         #expect(String(decoding: pdf.suffix(300), as: UTF8.self).contains("/ID [<"))
     }
 
-    @Test("the /Widths are the font's advances")
+    @Test("the CID font's /W widths are the font's advances, for the glyphs shown")
     func widths() throws {
         let (pdf, font) = try file()
         let scanner = try PDFScanner(pdf)
-        let fontObject = try #require(scanner.objectDictionary(3))
-        let range = try #require(fontObject.range(of: #"/Widths \[[^\]]*\]"#, options: .regularExpression))
-        let list = String(fontObject[range])
-        let widths = list.dropFirst(9).dropLast().split(separator: " ").compactMap { Int($0) }
-        #expect(widths.count == 224)
-        #expect(widths[Int(UInt8(ascii: "A")) - 32] == font.width(of: "A"))
-        #expect(widths[0xE9 - 32] == font.width(of: "é"))
-        #expect(widths[0x80 - 32] == font.width(of: "€"))
-        #expect(widths[0x9C - 32] == font.width(of: "œ"))
+        let type0 = try #require(scanner.objectDictionary(3))
+        #expect(type0.contains("/Subtype /Type0") && type0.contains("/Identity-H") && type0.contains("/ToUnicode"))
+        let cidFont = try #require(PDFScanner.reference(after: "/DescendantFonts [", in: type0).flatMap { scanner.objectDictionary($0) })
+        let range = try #require(cidFont.range(of: #"/W \[.*\] /CIDToGIDMap"#, options: .regularExpression))
+        let pairs = try NSRegularExpression(pattern: #"(\d+) \[(\d+)\]"#)
+        let text = String(cidFont[range])
+        var widths: [Int: Int] = [:]
+        for match in pairs.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let glyph = Range(match.range(at: 1), in: text), let width = Range(match.range(at: 2), in: text) else { continue }
+            widths[Int(text[glyph]) ?? -1] = Int(text[width])
+        }
+        for character in ["A", "é", "€", "D"] as [Unicode.Scalar] where widths[font.glyph(for: character)] != nil {
+            #expect(widths[font.glyph(for: character)] == font.width(of: character), "\(character)")
+        }
+        #expect(widths[font.glyph(for: "F")] == font.width(of: "F"))  // "FACTURE" is always shown
         #expect(font.width(of: "A") > 0 && font.width(of: "i") < font.width(of: "W"))
     }
 
@@ -151,30 +157,11 @@ struct FacturXTests {
     }
 }
 
-/// The strings the page content streams show (the writer's own `(…) Tj` operators), decoded from WinAnsi.
+/// The text of a PDF as poppler's pdftotext extracts it (through the font's ToUnicode map): an oracle we did not
+/// write. scripts/test.sh installs poppler-utils.
 enum PDFShownText {
     static func text(of pdf: Data) -> String {
-        guard let scanner = try? PDFScanner(pdf) else { return "" }
-        var shown: [String] = []
-        for number in scanner.offsets.keys.sorted() {
-            guard let dictionary = scanner.objectDictionary(number), !dictionary.contains("/Type"),
-                  let content = try? scanner.decodedStream(number) else { continue }
-            var current = [UInt8]()
-            var inString = false
-            var escaped = false
-            for byte in content {
-                if inString {
-                    if escaped { current.append(byte); escaped = false }
-                    else if byte == UInt8(ascii: "\\") { escaped = true }
-                    else if byte == UInt8(ascii: ")") {
-                        shown.append(String(String.UnicodeScalarView(current.compactMap(WinAnsi.scalar(for:)))))
-                        current = []
-                        inString = false
-                    } else { current.append(byte) }
-                } else if byte == UInt8(ascii: "(") { inString = true }
-            }
-        }
-        return shown.joined(separator: "\n")
+        (try? FacturXSizeTests.pdftotext(pdf)).flatMap { $0 } ?? ""
     }
 }
 
@@ -312,3 +299,23 @@ struct FacturXAttacherTests {
         #expect(again?.description.contains("already") == true)
     }
 }
+
+@Suite("Factur-X: any script the font covers")
+struct FacturXScriptsTests {
+    @Test("Greek, Cyrillic and Latin designations are drawn and read back exactly by pdftotext; missing characters are listed")
+    func scripts() throws {
+        let font = try TrueTypeFont.systemDefault()
+        var document = SampleDocuments.twoRatesInvoice()
+        let names = ["Ελληνικά προϊόντα — Αθήνα", "Кириллица: счёт-фактура № 7", "Łódź — Ærø — Œuvre ĉ ŝ"]
+        for (index, name) in names.enumerated() { document.lines[index].name = name }
+        document.lines[0].itemDescription = nil
+        #expect(FacturXWriter.missingCharacters(in: document, font: font).isEmpty)
+        let pdf = try FacturXWriter.write(document, font: font)
+        guard let text = try FacturXSizeTests.pdftotext(pdf) else { Issue.record("pdftotext is not installed"); return }
+        for name in names { #expect(text.contains(name), "pdftotext lacks \(name)") }
+        document.lines[0].name = "Café ☕ 🧾"
+        let missing = FacturXWriter.missingCharacters(in: document, font: font)
+        #expect(missing.contains("🧾"), "\(missing)")
+    }
+}
+

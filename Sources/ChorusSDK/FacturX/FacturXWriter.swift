@@ -47,20 +47,30 @@ public enum FacturXWriter {
         }
         file.set(1, catalog + " >>")
         file.set(2, "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>")
-        let widths = (32...255).map { code in
-            WinAnsi.scalar(for: UInt8(code)).map { font.width(of: $0) } ?? 0
-        }.map(String.init).joined(separator: " ")
         let scale = { (value: Int) in Int((Double(value) * 1000 / Double(font.unitsPerEm)).rounded()) }
-        // Only the glyphs the pages show are embedded (a subset named TAG+Name); the rest of the font stays out.
-        let subset = subsetCache.subset(of: font, keeping: usedScalars(in: pages))
+        // A Type0 font (Identity-H): text is written as glyph ids, so every character the font has is drawn, in any
+        // script; only the glyphs the pages show are embedded (a subset named TAG+Name); ToUnicode gives the text back
+        // to extraction and search; CIDSet lists the glyphs present, as PDF/A-1 asks of a subset.
+        let glyphs = usedGlyphs(in: pages)
+        let subset = subsetCache.subset(of: font, keepingGlyphs: glyphs)
         let fontName = "\(subset.tag)+\(font.postScriptName)"
-        file.set(3, "<< /Type /Font /Subtype /TrueType /BaseFont /\(fontName) /FirstChar 32 /LastChar 255 "
-                 + "/Encoding /WinAnsiEncoding /FontDescriptor 4 0 R /Widths [\(widths)] >>")
-        file.set(4, "<< /Type /FontDescriptor /FontName /\(fontName) /Flags 32 /FontBBox [\(scale(font.boundingBox.minX)) "
+        let cidFont = firstPage + pages.count * 2, toUnicode = cidFont + 1, cidSet = cidFont + 2
+        file.set(3, "<< /Type /Font /Subtype /Type0 /BaseFont /\(fontName) /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] "
+                 + "/ToUnicode \(toUnicode) 0 R >>")
+        let widths = glyphs.sorted().map { "\($0) [\(font.advance(ofGlyph: $0))]" }.joined(separator: " ")
+        file.set(cidFont, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(fontName) "
+                 + "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 4 0 R "
+                 + "/DW 1000 /W [\(widths)] /CIDToGIDMap /Identity >>")
+        file.set(4, "<< /Type /FontDescriptor /FontName /\(fontName) /Flags 4 /FontBBox [\(scale(font.boundingBox.minX)) "
                  + "\(scale(font.boundingBox.minY)) \(scale(font.boundingBox.maxX)) \(scale(font.boundingBox.maxY))] "
                  + String(format: "/ItalicAngle %.1f ", font.italicAngle)
-                 + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 /FontFile2 5 0 R >>")
+                 + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 "
+                 + "/FontFile2 5 0 R /CIDSet \(cidSet) 0 R >>")
         file.setStream(5, "/Length1 \(subset.data.count) /Filter /FlateDecode", subset.compressed)
+        file.setCompressedStream(toUnicode, "", Data(toUnicodeCMap(glyphs, font: font).utf8))
+        var bits = [UInt8](repeating: 0, count: (glyphs.max() ?? 0) / 8 + 1)
+        for glyph in glyphs.union([0]) { bits[glyph / 8] |= UInt8(0x80 >> (glyph % 8)) }
+        file.setCompressedStream(cidSet, "", Data(bits))
         let title = (document.isCreditNote ? "Avoir " : "Facture ") + document.number
         file.setStream(6, "/Type /Metadata /Subtype /XML",
                        Data(XMPPacket.make(part: part, title: title, created: created, facturXLevel: xml == nil ? nil : xmpLevel).utf8))
@@ -82,23 +92,63 @@ public enum FacturXWriter {
         return file.bytes()
     }
 
-    /// The characters the content streams show: the WinAnsi bytes of their `(…)` strings, and the space.
-    static func usedScalars(in pages: [Data]) -> Set<Unicode.Scalar> {
-        var used: Set<Unicode.Scalar> = [" "]
+    /// The glyph ids the content streams show: their `<…>` hex strings, two bytes per glyph, and `.notdef`.
+    static func usedGlyphs(in pages: [Data]) -> Set<Int> {
+        var used: Set<Int> = [0]
         for content in pages {
-            var inString = false
-            var escaped = false
+            var digits: [UInt8] = []
+            var inHex = false
             for byte in content {
-                if inString {
-                    if escaped { escaped = false; if let scalar = WinAnsi.scalar(for: byte) { used.insert(scalar) }; continue }
-                    if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: ")") { inString = false }
-                    else if let scalar = WinAnsi.scalar(for: byte) { used.insert(scalar) }
-                } else if byte == UInt8(ascii: "(") {
-                    inString = true
+                if inHex {
+                    if byte == UInt8(ascii: ">") {
+                        inHex = false
+                        for start in stride(from: 0, to: digits.count - 3, by: 4) {
+                            if let glyph = Int(String(decoding: digits[start..<start + 4], as: UTF8.self), radix: 16) { used.insert(glyph) }
+                        }
+                        digits = []
+                    } else {
+                        digits.append(byte)
+                    }
+                } else if byte == UInt8(ascii: "<") {
+                    inHex = true
                 }
             }
         }
         return used
+    }
+
+    /// The ToUnicode CMap: each glyph shown → the character it stands for (the smallest code point the font maps
+    /// to it), so text extraction gives the invoice's text back.
+    static func toUnicodeCMap(_ glyphs: Set<Int>, font: TrueTypeFont) -> String {
+        var characters: [Int: UInt32] = [:]
+        for (scalar, glyph) in font.glyphs where glyphs.contains(glyph) {
+            if let current = characters[glyph], current <= scalar { continue }
+            characters[glyph] = scalar
+        }
+        let entries = characters.sorted { $0.key < $1.key }.map { glyph, scalar -> String in
+            let units = Unicode.Scalar(scalar).map { String($0).utf16.map { String(format: "%04X", $0) }.joined() } ?? "FFFD"
+            return String(format: "<%04X> <", glyph) + units + ">"
+        }
+        var text = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            + "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        for start in stride(from: 0, to: entries.count, by: 100) {
+            let block = entries[start..<min(start + 100, entries.count)]
+            text += "\(block.count) beginbfchar\n" + block.joined(separator: "\n") + "\nendbfchar\n"
+        }
+        return text + "endcmap\nCMapName currentdict /CMapResource defineresource pop\nend\nend\n"
+    }
+
+    /// The characters of `document`'s page text that `font` cannot draw (shown as its `.notdef` box): check them
+    /// before sending, or pass a font that has them. The XML keeps every character whatever the font.
+    public static func missingCharacters(in document: InvoiceDocument, font: TrueTypeFont) -> Set<Character> {
+        var missing = Set<Character>()
+        for text in InvoicePageLayout.shownStrings(for: document, font: font) {
+            for character in text where character.unicodeScalars.contains(where: { !font.contains($0) && $0.properties.generalCategory != .control }) {
+                missing.insert(character)
+            }
+        }
+        return missing
     }
 
     /// Recent font subsets with their compressed bytes: invoices of one supplier mostly share their characters,
@@ -106,16 +156,16 @@ public enum FacturXWriter {
     static let subsetCache = FontSubsetCache()
 }
 
-/// A small cache of font subsets, keyed by the font and the characters kept (at most 16 entries).
+/// A small cache of font subsets, keyed by the font and the glyphs kept (at most 16 entries).
 final class FontSubsetCache: Sendable {
     typealias Subset = (data: Data, compressed: Data, tag: String)
     private let entries = LockedBox([(key: String, subset: Subset)]())
 
-    /// The subset (and its `FlateDecode` bytes) of `font` for `scalars`.
-    func subset(of font: TrueTypeFont, keeping scalars: Set<Unicode.Scalar>) -> Subset {
-        let key = "\(font.postScriptName)|\(font.data.count)|" + scalars.map(\.value).sorted().map(String.init).joined(separator: ",")
+    /// The subset (and its `FlateDecode` bytes) of `font` keeping `glyphs`.
+    func subset(of font: TrueTypeFont, keepingGlyphs glyphs: Set<Int>) -> Subset {
+        let key = "\(font.postScriptName)|\(font.data.count)|" + glyphs.sorted().map(String.init).joined(separator: ",")
         if let hit = entries.withLock({ $0.first { $0.key == key }?.subset }) { return hit }
-        let made = font.subset(keeping: scalars)
+        let made = font.subset(keepingGlyphs: glyphs)
         let subset: Subset = (made.data, Deflate.compress(made.data), made.tag)
         entries.withLock { entries in
             entries.append((key, subset))

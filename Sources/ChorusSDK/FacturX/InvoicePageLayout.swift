@@ -9,6 +9,8 @@ struct InvoicePageLayout {
     let font: TrueTypeFont
     private var pages: [Data] = []
     private var page = Data()
+    /// Every string the pages show, in order.
+    private(set) var shown: [String] = []
     private var y: Double = 0
 
     static let width: Double = 595, height: Double = 842, left: Double = 50, right: Double = 545, bottom: Double = 90
@@ -17,6 +19,13 @@ struct InvoicePageLayout {
         self.document = document
         self.totals = totals
         self.font = font
+    }
+
+    /// Every string the pages of `document` show (the footer aside).
+    static func shownStrings(for document: InvoiceDocument, font: TrueTypeFont) -> [String] {
+        var layout = InvoicePageLayout(document: document, totals: DocumentTotals.compute(document), font: font)
+        layout.layOut()
+        return layout.shown
     }
 
     /// The content stream of each page.
@@ -28,22 +37,27 @@ struct InvoicePageLayout {
         return layout.pages.enumerated().map { index, content in
             var page = content
             let footer = (level.map { "Factur-X \($0) — " } ?? "") + "\(document.number) — page \(index + 1)/\(count)"
-            page.append(Self.text(footer, x: right - font.width(of: footer, size: 7), y: 40, size: 7))
+            page.append(Self.text(footer, x: right - font.width(of: footer, size: 7), y: 40, size: 7, font: font))
             return page
         }
     }
 
     // MARK: Drawing
 
-    static func text(_ string: String, x: Double, y: Double, size: Double) -> Data {
-        var data = PDFText.bytes(String(format: "BT /F1 %.1f Tf 1 0 0 1 %.2f %.2f Tm ", size, x, y))
-        data.append(PDFText.literal(string))
+    /// Text shown with the font's glyph ids (`Identity-H`, two bytes each): every character the font has is drawn,
+    /// in any script; one it lacks is drawn as the font's `.notdef` box (``FacturXWriter/missingCharacters(in:font:)``
+    /// lists them).
+    static func text(_ string: String, x: Double, y: Double, size: Double, font: TrueTypeFont) -> Data {
+        var data = PDFText.bytes(String(format: "BT /F1 %.1f Tf 1 0 0 1 %.2f %.2f Tm <", size, x, y))
+        data.append(PDFText.bytes(string.unicodeScalars.map { String(format: "%04X", font.glyph(for: $0)) }.joined()))
+        data.append(PDFText.bytes(">"))
         data.append(PDFText.bytes(" Tj ET\n"))
         return data
     }
 
     private mutating func write(_ string: String, x: Double, size: Double = 9) {
-        page.append(Self.text(string, x: x, y: y, size: size))
+        shown.append(string)
+        page.append(Self.text(string, x: x, y: y, size: size, font: font))
     }
 
     private mutating func writeRight(_ string: String, right: Double, size: Double = 9) {

@@ -102,6 +102,18 @@ public struct TrueTypeFont: Sendable {
     }
 
     /// The advance width of a character in 1/1000 em, as PDF `/Widths` wants it (0 when the font lacks it).
+    /// The glyph id of `scalar`, or 0 (`.notdef`) when the font lacks it.
+    func glyph(for scalar: Unicode.Scalar) -> Int { glyphs[scalar.value] ?? 0 }
+
+    /// Whether the font draws `scalar`.
+    public func contains(_ scalar: Unicode.Scalar) -> Bool { glyphs[scalar.value] != nil }
+
+    /// The advance of glyph `glyph` in thousandths of the font size (PDF glyph space).
+    func advance(ofGlyph glyph: Int) -> Int {
+        let advance = advances.isEmpty ? 0 : advances[min(glyph, advances.count - 1)]
+        return Int((Double(advance) * 1000 / Double(unitsPerEm)).rounded())
+    }
+
     public func width(of scalar: Unicode.Scalar) -> Int {
         guard let glyph = glyphs[scalar.value] else { return 0 }
         let advance = advances.isEmpty ? 0 : advances[min(glyph, advances.count - 1)]

@@ -7,6 +7,11 @@ extension TrueTypeFont {
     /// glyph names in `post`…) are dropped. `tag` is the six-letter prefix of the subset's name (`ABCDEF+Name`,
     /// ISO 32000 §9.6.4), derived from the glyph set.
     public func subset(keeping scalars: Set<Unicode.Scalar>) -> (data: Data, tag: String) {
+        subset(keepingGlyphs: Set(scalars.compactMap { glyphs[$0.value] }))
+    }
+
+    /// A subset keeping the glyphs `kept` (and `.notdef`, and the components of composite glyphs).
+    func subset(keepingGlyphs kept: Set<Int>) -> (data: Data, tag: String) {
         let bytes = [UInt8](data)
         func u16(_ offset: Int) -> Int { offset >= 0 && offset + 1 < bytes.count ? Int(bytes[offset]) << 8 | Int(bytes[offset + 1]) : 0 }
         func s16(_ offset: Int) -> Int { let value = u16(offset); return value >= 0x8000 ? value - 0x10000 : value }
@@ -31,7 +36,7 @@ extension TrueTypeFont {
         }
         // The glyphs to keep: .notdef, the characters' glyphs, and the components of composite glyphs.
         var keep: Set<Int> = [0]
-        var pending = scalars.compactMap { glyphs[$0.value] }
+        var pending = Array(kept)
         while let glyph = pending.popLast() {
             guard keep.insert(glyph).inserted || glyph == 0 else { continue }
             let range = glyphRange(glyph)
