@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 graphs=.build-docs/symbol-graphs
+rm -rf .build-docs  # a cached build emits no symbol graphs: always start clean
 rm -rf "$graphs" && mkdir -p "$graphs"
 swift build --scratch-path .build-docs --target ChorusSDK \
     -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc "$PWD/$graphs"
