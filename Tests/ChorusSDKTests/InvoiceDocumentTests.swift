@@ -143,6 +143,7 @@ struct InvoiceDocumentTests {
         ("CHORUS-COMMITMENT-LENGTH", "commitmentLength"), ("CHORUS-PAYMENT-MEANS", "means"), ("CHORUS-TRANSFER-CODE", "58"),
         ("SDK-NET-PRICE", "gross"), ("SDK-CREDIT-NOTE-PRECEDING", "credit"), ("BR-S-02", "vat"), ("CHORUS-PUBLIC-INVOICES", "fp"),
         ("BR-CL-01", "type"), ("BR-CL-16", "meansCode"), ("BR-CL-18", "category"), ("BR-CL-23", "unit"),
+        ("CHORUS-CPRO-20", "twoPreceding"), ("CHORUS-CPRO-43", "longSeller"), ("CHORUS-CPRO-03", "sellerScheme"),
     ])
     func validatorRules(_ rule: String, _ kind: String) {
         var document = SampleDocuments.operaInvoice()
@@ -174,6 +175,9 @@ struct InvoiceDocumentTests {
         case "meansCode": document.paymentMeans?.code = "31X"
         case "category": document.lines[0].vatCategory = VATCategory(rawValue: "X")
         case "unit": document.lines[0].unitCode = "pièce"
+        case "twoPreceding": document.precedingInvoices = [PrecedingInvoice(number: "F1"), PrecedingInvoice(number: "F2")]
+        case "longSeller": document.seller.name = String(repeating: "S", count: 100); document.paymentMeans = nil
+        case "sellerScheme": document.seller.identifier = SchemedIdentifier("812004567", scheme: "0002")
         default: document.buyerReference = "FACTURES_PUBLIQUES"
         }
         let problems = DocumentValidator.problems(in: document, profile: .chorusPro(requirement))

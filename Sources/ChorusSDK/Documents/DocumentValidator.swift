@@ -352,6 +352,7 @@ public enum DocumentValidator {
     }
 
     private static func checkChorus(_ document: InvoiceDocument, _ totals: DocumentTotals, _ requirement: InvoicingRequirement, _ add: Add) {
+        checkFrenchB2G(document, add)  // first: the payment-means check below may end early
         if document.buyer.identifier?.scheme != "0009" {
             add("CHORUS-BUYER-SIRET", "BT-46", "the buyer is named by its SIRET with scheme 0009")
         }
@@ -389,6 +390,5 @@ public enum DocumentValidator {
         if document.typeCode != .invoice && document.typeCode != .creditNote {
             add("CHORUS-TYPE-CODE", "BT-3", "Chorus Pro takes invoices (380) and credit notes (381)")
         }
-        checkFrenchB2G(document, add)
     }
 }
