@@ -1,3 +1,4 @@
+import ChorusMock
 import CZlib
 import Foundation
 import Testing
@@ -28,7 +29,7 @@ struct DeflateTests {
 
     /// Seeded samples: empty, one byte, text, repetitive, random bytes, a PDF-like content stream, the font.
     static func samples(seed: UInt64) -> [(String, Data)] {
-        var generator = SplitMix64Test(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let text = Data(String(repeating: "Facture n° 2026-0042 — Société Générale & Fils <SARL> 1 041,07 € ", count: 300).utf8)
         let random = Data((0..<70_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
         let runs = Data((0..<100_000).map { index in UInt8(index / 1000 % 7) })
@@ -58,7 +59,7 @@ struct DeflateTests {
 
     @Test("2,000 corrupted streams: a typed error or some bytes, never a crash; truncation is an error")
     func corrupted() {
-        var generator = SplitMix64Test(seed: 99)
+        var generator = SplitMix64(seed: 99)
         let base = Self.zlibCompress(Data(String(repeating: "Chorus Pro ", count: 2000).utf8), level: 6)
         var errors = 0
         for round in 0..<2000 {
@@ -83,18 +84,5 @@ struct DeflateTests {
         #expect(bomb.count < 100_000)
         let error = #expect(throws: DeflateError.self) { try Deflate.inflate(bomb, maximumSize: 10_000_000) }
         #expect(error?.reason.contains("exceeds") == true)
-    }
-}
-
-/// SplitMix64 for the tests' random data.
-struct SplitMix64Test {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
