@@ -86,9 +86,11 @@ public struct URLSessionTransport: Transport {
 private final class SessionOwner: Sendable {
     let session: URLSession
     let delegate: TransferDelegate
+    let keepsConnections: Bool
 
     /// `keepsConnections` false: a session for one request, whose connection is not kept.
     init(configuration: URLSessionTransport.Configuration, keepsConnections: Bool) {
+        self.keepsConnections = keepsConnections
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = configuration.connectTimeout.timeInterval
         sessionConfiguration.timeoutIntervalForResource = configuration.requestTimeout.timeInterval
@@ -101,7 +103,11 @@ private final class SessionOwner: Sendable {
         session = URLSession(configuration: sessionConfiguration, delegate: delegate, delegateQueue: nil)
     }
 
-    deinit { session.invalidateAndCancel() }
+    // A one-request session is let finish: cancelling a task that is still completing inside swift-corelibs-
+    // foundation crashes it (seen in the soak). The shared session cancels whatever is left.
+    deinit {
+        if keepsConnections { session.invalidateAndCancel() } else { session.finishTasksAndInvalidate() }
+    }
 
     func perform(_ request: URLRequest, limit: Int, deadline: Duration) async throws -> HTTPResponse {
         let task = session.dataTask(with: request)
