@@ -4,14 +4,15 @@ import Foundation
 /// document order), so tests can check that every term a supplier sets reaches the platform. The fake's own
 /// table of where each term lives in CII D16B and UBL 2.1 (element paths by local name, matched at their end).
 enum DocumentTermReader {
-    /// (term, CII path suffix, UBL path suffix); BT-17, BT-18 and BT-122 in CII are told apart below.
+    /// (term, CII path suffix, UBL path suffix); the typed document references (BT-17 and BT-18 in CII, BT-18 in
+    /// UBL, BT-122 in both) are told apart by their type code in ``typedReferences``.
     private static let table: [(String, String, String)] = [
         ("BT-11", "SpecifiedProcuringProject/ID", "ProjectReference/ID"),
         ("BT-12", "ContractReferencedDocument/IssuerAssignedID", "ContractDocumentReference/ID"),
         ("BT-13", "ApplicableHeaderTradeAgreement/BuyerOrderReferencedDocument/IssuerAssignedID", "OrderReference/ID"),
         ("BT-15", "ReceivingAdviceReferencedDocument/IssuerAssignedID", "ReceiptDocumentReference/ID"),
         ("BT-16", "DespatchAdviceReferencedDocument/IssuerAssignedID", "DespatchDocumentReference/ID"),
-        ("BT-17", "(typed AdditionalReferencedDocument)", "OriginatorDocumentReference/ID"),
+        ("BT-17", "(typed, below)", "OriginatorDocumentReference/ID"),
         ("BT-19", "ApplicableHeaderTradeSettlement/ReceivableSpecifiedTradeAccountingAccount/ID", "Invoice/AccountingCost"),
         ("BT-25", "InvoiceReferencedDocument/IssuerAssignedID", "BillingReference/InvoiceDocumentReference/ID"),
         ("BT-41", "SellerTradeParty/DefinedTradeContact/PersonName", "AccountingSupplierParty/Party/Contact/Name"),
@@ -24,7 +25,6 @@ enum DocumentTermReader {
         ("BT-73", "ApplicableHeaderTradeSettlement/BillingSpecifiedPeriod/StartDateTime/DateTimeString", "Invoice/InvoicePeriod/StartDate"),
         ("BT-80", "ShipToTradeParty/PostalTradeAddress/CountryID", "DeliveryLocation/Address/Country/IdentificationCode"),
         ("BT-121", "ApplicableHeaderTradeSettlement/ApplicableTradeTax/ExemptionReasonCode", "TaxSubtotal/TaxCategory/TaxExemptionReasonCode"),
-        ("BT-122", "ApplicableHeaderTradeAgreement/AdditionalReferencedDocument/IssuerAssignedID", "AdditionalDocumentReference/ID"),
         ("BT-127", "AssociatedDocumentLineDocument/IncludedNote/Content", "InvoiceLine/Note"),
         ("BT-132", "SpecifiedLineTradeAgreement/BuyerOrderReferencedDocument/LineID", "OrderLineReference/LineID"),
         ("BT-134", "SpecifiedLineTradeSettlement/BillingSpecifiedPeriod/StartDateTime/DateTimeString", "InvoiceLine/InvoicePeriod/StartDate"),
@@ -49,35 +49,34 @@ enum DocumentTermReader {
                 .filter { !$0.isEmpty }
             if !values.isEmpty { terms[term] = values }
         }
-        // CII keeps the tender or lot (BT-17), the invoiced object (BT-18) and supporting documents (BT-122) in
-        // AdditionalReferencedDocument, told apart by TypeCode 50, 130 and 916.
-        if cii {
-            var current: (id: String?, type: String?) = (nil, nil)
-            for element in elements where element.path.contains("ApplicableHeaderTradeAgreement/AdditionalReferencedDocument") {
-                let text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if element.path.hasSuffix("/IssuerAssignedID") { current.id = text }
-                if element.path.hasSuffix("/TypeCode") { current.type = text }
-                if element.path.hasSuffix("ApplicableHeaderTradeAgreement/AdditionalReferencedDocument"), let id = current.id {
-                    let term = ["50": "BT-17", "130": "BT-18", "916": "BT-122"][current.type ?? ""] ?? "BT-122"
-                    if term != "BT-122" { terms[term, default: []].append(id) }
-                    current = (nil, nil)
-                }
+        for (id, type) in typedReferences(elements, cii: cii) {
+            // CII: 50 tender or lot, 130 invoiced object, 916 supporting document. UBL: 130 invoiced object, 50 the
+            // project of a credit note (read above as BT-11 in an invoice), none a supporting document.
+            let term = switch type {
+            case "130": "BT-18"
+            case "50": cii ? "BT-17" : "BT-11"
+            default: "BT-122"
             }
-            terms["BT-122"] = terms["BT-122"]?.filter { !(terms["BT-17"] ?? []).contains($0) && !(terms["BT-18"] ?? []).contains($0) }
-            if terms["BT-122"]?.isEmpty == true { terms["BT-122"] = nil }
-        } else {
-            let objects = elements.filter { $0.path.hasSuffix("AdditionalDocumentReference/DocumentTypeCode") }
-            if !objects.isEmpty {
-                // In UBL the invoiced object is the AdditionalDocumentReference whose DocumentTypeCode is 130.
-                var ids: [String] = []
-                var pendingID: String?
-                for element in elements where element.path.contains("AdditionalDocumentReference") {
-                    if element.path.hasSuffix("AdditionalDocumentReference/ID") { pendingID = element.text }
-                    if element.path.hasSuffix("AdditionalDocumentReference/DocumentTypeCode"), element.text == "130", let id = pendingID { ids.append(id) }
-                }
-                if !ids.isEmpty { terms["BT-18"] = ids }
-            }
+            terms[term, default: []].append(id)
         }
         return terms
+    }
+
+    /// The header's additional document references as (identifier, type code), in document order.
+    private static func typedReferences(_ elements: [ElementCollector.Element], cii: Bool) -> [(String, String?)] {
+        let group = cii ? "ApplicableHeaderTradeAgreement/AdditionalReferencedDocument" : "AdditionalDocumentReference"
+        let (idName, typeName) = cii ? ("IssuerAssignedID", "TypeCode") : ("ID", "DocumentTypeCode")
+        var references: [(String, String?)] = []
+        var current: (id: String?, type: String?) = (nil, nil)
+        for element in elements where element.path.contains(group) {
+            let text = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if element.path.hasSuffix("\(group)/\(idName)") { current.id = text }
+            if element.path.hasSuffix("\(group)/\(typeName)") { current.type = text }
+            if element.path.hasSuffix(group) {  // the group ends after its children
+                if let id = current.id, !id.isEmpty { references.append((id, current.type)) }
+                current = (nil, nil)
+            }
+        }
+        return references
     }
 }

@@ -211,21 +211,18 @@ if let font = try? TrueTypeFont.systemDefault() {
         var compressed = Data()
         var started = ContinuousClock.now
         for _ in 0..<3 { compressed = Deflate.compress(data) }
-        let ours = 3 * megabytes / seconds(ContinuousClock.now - started)
+        let ours = rate(3, ContinuousClock.now - started) * megabytes
         started = ContinuousClock.now
         for _ in 0..<3 { _ = try Deflate.inflate(compressed) }
-        let oursInflate = 3 * megabytes / seconds(ContinuousClock.now - started)
+        let oursInflate = rate(3, ContinuousClock.now - started) * megabytes
         var zlibSize = 0
         started = ContinuousClock.now
         for _ in 0..<3 { zlibSize = zlibCompress(data).count }
-        let zlib = 3 * megabytes / seconds(ContinuousClock.now - started)
+        let zlib = rate(3, ContinuousClock.now - started) * megabytes
         print(String(format: "deflate     | %@ %.1f MB: SDK %.0f MB/s → %d bytes, inflate %.0f MB/s; zlib -6 %.0f MB/s → %d bytes",
                      name, megabytes, ours, compressed.count, oursInflate, zlib, zlibSize))
     }
 }
-
-/// Seconds in a duration.
-func seconds(_ duration: Duration) -> Double { Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18 }
 
 /// zlib's `compress2` at level 6, for comparison.
 func zlibCompress(_ data: Data) -> Data {

@@ -33,7 +33,7 @@ package actor TokenCache: CustomStringConvertible, CustomDebugStringConvertible,
     package nonisolated var debugDescription: String { description }
     package nonisolated var customMirror: Mirror { Mirror(self, children: ["summary": description], displayStyle: .class) }
 
-    /// The cached token when it is fresh, checked without an actor hop; `nil` sends the caller to ``token(forceRefresh:)``.
+    /// The cached token when it is fresh, checked without an actor hop; `nil` sends the caller to ``token()``.
     package nonisolated func freshToken() -> AccessToken? {
         guard let token = current, token.isUsable(at: clock.now(), margin: policy.renewalMargin.timeInterval) else {
             return nil
@@ -41,10 +41,11 @@ package actor TokenCache: CustomStringConvertible, CustomDebugStringConvertible,
         return token
     }
 
-    /// A token to send now. `forceRefresh` ignores the cached token (after a 401).
-    package func token(forceRefresh: Bool = false) async throws -> AccessToken {
+    /// A token to send now. After a 401, ``invalidate(_:)`` the refused token first: this then fetches a new one
+    /// unless another caller already has.
+    package func token() async throws -> AccessToken {
         let now = clock.now()
-        if !forceRefresh, let current, current.isUsable(at: now, margin: policy.renewalMargin.timeInterval) {
+        if let current, current.isUsable(at: now, margin: policy.renewalMargin.timeInterval) {
             return current
         }
         if let failure = rememberedFailure {
@@ -55,7 +56,7 @@ package actor TokenCache: CustomStringConvertible, CustomDebugStringConvertible,
         do {
             return try await task.value
         } catch {
-            if !forceRefresh, let current, current.isUsable(at: clock.now(), margin: policy.expiryMargin.timeInterval) {
+            if let current, current.isUsable(at: clock.now(), margin: policy.expiryMargin.timeInterval) {
                 return current  // renewal failed, but the old token still works for a while
             }
             throw error

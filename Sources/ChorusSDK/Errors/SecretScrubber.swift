@@ -6,11 +6,11 @@ import Foundation
 ///
 /// Its own description, debug description and mirror show no secret (it holds them all).
 package struct SecretScrubber: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    /// Every form of the fixed secrets, longest first.
-    private let fixedForms: [String]
-    /// Every form of the bearer tokens seen lately (the current one and a few before it), longest first.
-    private let tokenForms = LockedBox([String]())
-    private let recentTokens = LockedBox([String]())
+    /// The fixed secrets (credentials).
+    private let secrets: [String]
+    /// The bearer tokens seen lately (the current one and a few before it), and every form of every secret
+    /// and token, longest first — recomputed when a token is remembered, not on each scrub.
+    private let state: LockedBox<(tokens: [String], forms: [String])>
 
     /// Most characters of a body kept in an error.
     package static let maximumBodyLength = 2_000
@@ -18,19 +18,18 @@ package struct SecretScrubber: Sendable, CustomStringConvertible, CustomDebugStr
     private static let rememberedTokens = 8
 
     package init(secrets: [String]) {
-        fixedForms = Self.forms(of: secrets)
+        self.secrets = secrets
+        state = LockedBox(([], Self.forms(of: secrets)))
     }
 
     /// Adds a bearer token to the secrets (called for each token obtained).
     package func remember(token: String) {
-        let tokens = recentTokens.withLock { tokens -> [String] in
-            tokens.removeAll { $0 == token }
-            tokens.append(token)
-            if tokens.count > Self.rememberedTokens { tokens.removeFirst(tokens.count - Self.rememberedTokens) }
-            return tokens
+        state.withLock { state in
+            state.tokens.removeAll { $0 == token }
+            state.tokens.append(token)
+            if state.tokens.count > Self.rememberedTokens { state.tokens.removeFirst(state.tokens.count - Self.rememberedTokens) }
+            state.forms = Self.forms(of: secrets + state.tokens)
         }
-        let forms = Self.forms(of: tokens)
-        tokenForms.withLock { $0 = forms }
     }
 
     /// The raw, JSON-escaped, percent-encoded (query and form styles, both hex cases) and Base64 (standard
@@ -105,7 +104,7 @@ package struct SecretScrubber: Sendable, CustomStringConvertible, CustomDebugStr
     /// `text` with every secret replaced by `<redacted>`.
     package func scrub(_ text: String) -> String {
         var result = text
-        let forms = (fixedForms + tokenForms.withLock { $0 }).sorted { $0.count > $1.count }
+        let forms = state.withLock { $0.forms }
         for form in forms where result.contains(form) {
             result = result.replacingOccurrences(of: form, with: "<redacted>")
         }

@@ -126,8 +126,8 @@ public enum FacturXWriter {
             characters[glyph] = scalar
         }
         let entries = characters.sorted { $0.key < $1.key }.map { glyph, scalar -> String in
-            let units = Unicode.Scalar(scalar).map { String($0).utf16.map { String(format: "%04X", $0) }.joined() } ?? "FFFD"
-            return String(format: "<%04X> <", glyph) + units + ">"
+            let units = Unicode.Scalar(scalar).map { String($0).utf16.map { PDFText.hex4(Int($0)) }.joined() } ?? "FFFD"
+            return "<" + PDFText.hex4(glyph) + "> <" + units + ">"
         }
         var text = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"

@@ -49,7 +49,7 @@ struct InvoicePageLayout {
     /// lists them).
     static func text(_ string: String, x: Double, y: Double, size: Double, font: TrueTypeFont) -> Data {
         var data = PDFText.bytes(String(format: "BT /F1 %.1f Tf 1 0 0 1 %.2f %.2f Tm <", size, x, y))
-        data.append(PDFText.bytes(string.unicodeScalars.map { String(format: "%04X", font.glyph(for: $0)) }.joined()))
+        data.append(PDFText.bytes(string.unicodeScalars.map { PDFText.hex4(font.glyph(for: $0)) }.joined()))
         data.append(PDFText.bytes(">"))
         data.append(PDFText.bytes(" Tj ET\n"))
         return data

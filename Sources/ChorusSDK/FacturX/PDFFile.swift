@@ -55,6 +55,13 @@ enum PDFText {
     }
 
     /// A literal string `( … )` in WinAnsi, with `\`, `(`, `)` escaped; characters outside WinAnsi become `?`.
+    /// Four upper-case hex digits of `value` (a glyph id, a UTF-16 unit) — `String(format:)` is slow on Linux and
+    /// a page shows thousands of glyphs.
+    static func hex4(_ value: Int) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        return String(decoding: [12, 8, 4, 0].map { digits[(value >> $0) & 0xF] }, as: UTF8.self)
+    }
+
     static func literal(_ text: String) -> Data {
         var data = Data([UInt8(ascii: "(")])
         for scalar in text.unicodeScalars {
