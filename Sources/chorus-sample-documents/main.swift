@@ -108,6 +108,15 @@ do {
     }
     try FacturXWriter.write(scripts, font: font, created: created).write(to: ok.appendingPathComponent("facturx-greek-cyrillic.pdf"))
     print("ok/facturx-greek-cyrillic.pdf")
+    // Two fonts: DejaVu Sans Mono for the page, DejaVu Sans as the fallback for the Georgian it lacks.
+    if let mono = FileManager.default.contents(atPath: "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf").flatMap({ try? TrueTypeFont(data: $0) }) {
+        var twoFonts = scripts
+        twoFonts.number = "F2026-0105"
+        twoFonts.lines[0].name = "Géorgien ႠႡႢႣ — mono et repli"
+        try FacturXWriter.write(twoFonts, font: mono, fallbackFont: font, created: created)
+            .write(to: ok.appendingPathComponent("facturx-fallback-font.pdf"))
+        print("ok/facturx-fallback-font.pdf")
+    }
     var long = invoice
     long.number = "F2026-0104"
     long.allowances = []

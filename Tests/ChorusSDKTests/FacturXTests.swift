@@ -155,6 +155,22 @@ struct FacturXTests {
         #expect(InvoicePageLayout.french("-10") == "-10,00")
         #expect(InvoicePageLayout.french("0.05") == "0,05")
     }
+
+    @Test("PDF operands are written as Foundation's %.1f/%.2f writes them (seeded, ties aside)")
+    func operands() {
+        var random = SplitMix64(seed: 0x5EED_0F_0DF)
+        var disagreements: [String] = []
+        for index in 0..<20_000 {
+            let value = Double(Int(random.next() % 2_000_000) - 1_000_000) / Double([1, 7, 100, 1000][index % 4])
+            for decimals in [1, 2] {
+                let scaled = abs(value) * (decimals == 1 ? 10 : 100)
+                if abs(scaled - scaled.rounded(.down) - 0.5) < 1e-6 { continue }  // exact ties: either rounding is right
+                let ours = PDFText.number(value, decimals: decimals), foundation = String(format: "%.\(decimals)f", value)
+                if ours != foundation && !(foundation.hasPrefix("-") && ours == String(foundation.dropFirst())) { disagreements.append("\(value): \(ours) vs \(foundation)") }
+            }
+        }
+        #expect(disagreements.isEmpty, "seed 0x5EED0F0DF: \(disagreements.prefix(10))")
+    }
 }
 
 /// The text of a PDF as poppler's pdftotext extracts it (through the font's ToUnicode map): an oracle we did not
@@ -317,5 +333,30 @@ struct FacturXScriptsTests {
         let missing = FacturXWriter.missingCharacters(in: document, font: font)
         #expect(missing.contains("🧾"), "\(missing)")
     }
-}
 
+    @Test("a character the main font lacks is drawn with the caller's fallback font, and pdftotext reads it back")
+    func fallbackFont() throws {
+        let directory = "/usr/share/fonts/truetype/dejavu/"
+        guard let monoData = FileManager.default.contents(atPath: directory + "DejaVuSansMono.ttf"),
+              let sansData = FileManager.default.contents(atPath: directory + "DejaVuSans.ttf") else {
+            Issue.record("fonts-dejavu-core is not installed"); return
+        }
+        let mono = try TrueTypeFont(data: monoData), sans = try TrueTypeFont(data: sansData)
+        // Letters DejaVu Sans has and DejaVu Sans Mono lacks (found, not assumed): the fallback must draw them.
+        let candidates = "ႠႡႢႣႤႥႦႧႨႩႪႫႬႭႮႯⴀⴁⴂⴃⴄⴅⴆⴇⴈⴉⴊⴋⴌⴍⴎⴏĀ̀ǄǅǆǇǈǉǊǋǌƀƁƂƃƄƅƆƇƈ".unicodeScalars
+        let onlyInSans = String(String.UnicodeScalarView(candidates.filter { sans.contains($0) && !mono.contains($0) }.prefix(8)))
+        try #require(onlyInSans.unicodeScalars.count >= 4, "no letters found only in DejaVu Sans")
+        var document = SampleDocuments.twoRatesInvoice()
+        document.lines[0].name = "Mono et " + onlyInSans
+        #expect(!FacturXWriter.missingCharacters(in: document, font: mono).isEmpty)
+        #expect(FacturXWriter.missingCharacters(in: document, font: mono, fallbackFont: sans).isEmpty)
+        let pdf = try FacturXWriter.write(document, font: mono, fallbackFont: sans)
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.contains("+DejaVuSansMono") && text.contains("+DejaVuSans /Encoding"), "both fonts are embedded as subsets")
+        guard let extracted = try FacturXSizeTests.pdftotext(pdf) else { Issue.record("pdftotext is not installed"); return }
+        #expect(extracted.contains("Mono et " + onlyInSans), "pdftotext: \(extracted.prefix(600))")
+        // Without a fallback the file is still written, with the lacking letters as visible boxes (never `?`).
+        let alone = try FacturXWriter.write(document, font: mono)
+        #expect(!String(decoding: alone, as: UTF8.self).contains("+DejaVuSans /Encoding"))
+    }
+}

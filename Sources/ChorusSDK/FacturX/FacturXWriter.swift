@@ -4,10 +4,10 @@ import Foundation
 /// (`factur-x.xml`, `/AFRelationship /Data`, listed in the catalog's `/AF` and `/EmbeddedFiles`), with the XMP
 /// `fx:ConformanceLevel` matching the XML's profile.
 ///
-/// The file embeds the caller's TrueType font (``TrueTypeFont/systemDefault()`` finds DejaVu Sans on
-/// Debian/Ubuntu), an sRGB ICC OutputIntent (``ICCProfile/sRGB``) and uncompressed XMP. Streams are written
-/// unfiltered — Foundation has no deflate on Linux —, so a one-page invoice with a full font is about 0.8 MB,
-/// well under Chorus Pro's 10 MB per file.
+/// The file embeds a subset of the caller's TrueType font (``TrueTypeFont/systemDefault()`` finds DejaVu Sans on
+/// Debian/Ubuntu) and of an optional fallback font, an sRGB ICC OutputIntent (``ICCProfile/sRGB``) and uncompressed
+/// XMP (as PDF/A asks); the other streams are `FlateDecode`d by the SDK's own ``Deflate``, so a one-page, 20-line
+/// invoice is about 37 KB.
 public enum FacturXWriter {
     /// Errors of the Factur-X writers and readers.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -15,15 +15,17 @@ public enum FacturXWriter {
         public let description: String
     }
 
-    /// The Factur-X PDF of `document` (`.en16931` or `.facturXBasic`). `iccProfile` is the OutputIntent's RGB
-    /// profile: the SDK's sRGB by default, or one the caller supplies.
-    public static func write(_ document: InvoiceDocument, font: TrueTypeFont, profile: CIIProfile = .en16931,
-                             iccProfile: Data = ICCProfile.sRGB, created: Date = Date()) throws -> Data {
+    /// The Factur-X PDF of `document` (`.en16931` or `.facturXBasic`). `fallbackFont` draws the characters `font`
+    /// lacks (e.g. a CJK or symbol font); a character neither has is drawn as a visible `.notdef` box and listed by
+    /// ``missingCharacters(in:font:fallbackFont:)``. `iccProfile` is the OutputIntent's RGB profile: the SDK's sRGB
+    /// by default, or one the caller supplies.
+    public static func write(_ document: InvoiceDocument, font: TrueTypeFont, fallbackFont: TrueTypeFont? = nil,
+                             profile: CIIProfile = .en16931, iccProfile: Data = ICCProfile.sRGB, created: Date = Date()) throws -> Data {
         guard let level = profile.facturXLevel else {
             throw Failure(description: "Factur-X needs the EN 16931 or BASIC profile, not the legacy Chorus E1 convention")
         }
-        return pdf(document, font: font, xml: CIIWriter.write(document, profile: profile), xmpLevel: level, part: 3, created: created,
-                   iccProfile: iccProfile)
+        return pdf(document, font: font, fallbackFont: fallbackFont, xml: CIIWriter.write(document, profile: profile), xmpLevel: level,
+                   part: 3, created: created, iccProfile: iccProfile)
     }
 
     /// A plain PDF/A-1b of `document` (no attachment): the kind of file ``FacturXAttacher`` upgrades.
@@ -33,10 +35,12 @@ public enum FacturXWriter {
 
     /// Builds the file. `xmpLevel` is written as given (tests and bad samples can make it contradict the XML);
     /// `outputIntent: false` leaves the OutputIntent out (a deliberately non-conformant sample).
-    package static func pdf(_ document: InvoiceDocument, font: TrueTypeFont, xml: Data?, xmpLevel: String?, part: Int, created: Date,
-                            outputIntent: Bool = true, iccProfile: Data = ICCProfile.sRGB) -> Data {
+    package static func pdf(_ document: InvoiceDocument, font: TrueTypeFont, fallbackFont: TrueTypeFont? = nil, xml: Data?,
+                            xmpLevel: String?, part: Int, created: Date, outputIntent: Bool = true,
+                            iccProfile: Data = ICCProfile.sRGB) -> Data {
         let totals = DocumentTotals.compute(document)
-        let pages = InvoicePageLayout.pages(for: document, totals: totals, font: font, level: xml == nil ? nil : xmpLevel)
+        let pages = InvoicePageLayout.pages(for: document, totals: totals, fonts: PageFonts(main: font, fallback: fallbackFont),
+                                            level: xml == nil ? nil : xmpLevel)
         var file = PDFFile()
         let firstPage = 11
         let kids = pages.indices.map { "\(firstPage + $0 * 2) 0 R" }.joined(separator: " ")
@@ -47,30 +51,18 @@ public enum FacturXWriter {
         }
         file.set(1, catalog + " >>")
         file.set(2, "<< /Type /Pages /Kids [\(kids)] /Count \(pages.count) >>")
-        let scale = { (value: Int) in Int((Double(value) * 1000 / Double(font.unitsPerEm)).rounded()) }
-        // A Type0 font (Identity-H): text is written as glyph ids, so every character the font has is drawn, in any
+        // Type0 fonts (Identity-H): text is written as glyph ids, so every character a font has is drawn, in any
         // script; only the glyphs the pages show are embedded (a subset named TAG+Name); ToUnicode gives the text back
         // to extraction and search; CIDSet lists the glyphs present, as PDF/A-1 asks of a subset.
-        let glyphs = usedGlyphs(in: pages)
-        let subset = subsetCache.subset(of: font, keepingGlyphs: glyphs)
-        let fontName = "\(subset.tag)+\(font.postScriptName)"
-        let cidFont = firstPage + pages.count * 2, toUnicode = cidFont + 1, cidSet = cidFont + 2
-        file.set(3, "<< /Type /Font /Subtype /Type0 /BaseFont /\(fontName) /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] "
-                 + "/ToUnicode \(toUnicode) 0 R >>")
-        let widths = glyphs.sorted().map { "\($0) [\(font.advance(ofGlyph: $0))]" }.joined(separator: " ")
-        file.set(cidFont, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(fontName) "
-                 + "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 4 0 R "
-                 + "/DW 1000 /W [\(widths)] /CIDToGIDMap /Identity >>")
-        file.set(4, "<< /Type /FontDescriptor /FontName /\(fontName) /Flags 4 /FontBBox [\(scale(font.boundingBox.minX)) "
-                 + "\(scale(font.boundingBox.minY)) \(scale(font.boundingBox.maxX)) \(scale(font.boundingBox.maxY))] "
-                 + String(format: "/ItalicAngle %.1f ", font.italicAngle)
-                 + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 "
-                 + "/FontFile2 5 0 R /CIDSet \(cidSet) 0 R >>")
-        file.setStream(5, "/Length1 \(subset.data.count) /Filter /FlateDecode", subset.compressed)
-        file.setCompressedStream(toUnicode, "", Data(toUnicodeCMap(glyphs, font: font).utf8))
-        var bits = [UInt8](repeating: 0, count: (glyphs.max() ?? 0) / 8 + 1)
-        for glyph in glyphs.union([0]) { bits[glyph / 8] |= UInt8(0x80 >> (glyph % 8)) }
-        file.setCompressedStream(cidSet, "", Data(bits))
+        let used = usedGlyphs(in: pages)
+        let fontObjects = firstPage + pages.count * 2
+        embed(font, glyphs: used[0], into: &file, type0: 3, descriptor: 4, fontFile: 5, others: fontObjects)
+        var resources = "/F1 3 0 R"
+        if let fallbackFont, !used[1].isEmpty {
+            let type0 = fontObjects + 3
+            embed(fallbackFont, glyphs: used[1], into: &file, type0: type0, descriptor: type0 + 1, fontFile: type0 + 2, others: type0 + 3)
+            resources += " /F2 \(type0) 0 R"
+        }
         let title = (document.isCreditNote ? "Avoir " : "Facture ") + document.number
         file.setStream(6, "/Type /Metadata /Subtype /XML",
                        Data(XMPPacket.make(part: part, title: title, created: created, facturXLevel: xml == nil ? nil : xmpLevel).utf8))
@@ -85,25 +77,54 @@ public enum FacturXWriter {
         }
         for (index, content) in pages.enumerated() {
             let number = firstPage + index * 2
-            file.set(number, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            file.set(number, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << \(resources) >> >> "
                      + "/Contents \(number + 1) 0 R >>")
             file.setCompressedStream(number + 1, "", content)
         }
         return file.bytes()
     }
 
-    /// The glyph ids the content streams show: their `<…>` hex strings, two bytes per glyph, and `.notdef`.
-    static func usedGlyphs(in pages: [Data]) -> Set<Int> {
-        var used: Set<Int> = [0]
+    /// One font's objects: the Type0 font, its descriptor and subset font file at the given numbers, and the
+    /// CIDFontType2, ToUnicode CMap and CIDSet at `others`, `others + 1` and `others + 2`.
+    static func embed(_ font: TrueTypeFont, glyphs: Set<Int>, into file: inout PDFFile, type0: Int, descriptor: Int, fontFile: Int,
+                      others: Int) {
+        let scale = { (value: Int) in Int((Double(value) * 1000 / Double(font.unitsPerEm)).rounded()) }
+        let subset = subsetCache.subset(of: font, keepingGlyphs: glyphs)
+        let fontName = "\(subset.tag)+\(font.postScriptName)"
+        let cidFont = others, toUnicode = others + 1, cidSet = others + 2
+        file.set(type0, "<< /Type /Font /Subtype /Type0 /BaseFont /\(fontName) /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] "
+                 + "/ToUnicode \(toUnicode) 0 R >>")
+        let widths = glyphs.sorted().map { "\($0) [\(font.advance(ofGlyph: $0))]" }.joined(separator: " ")
+        file.set(cidFont, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(fontName) "
+                 + "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R "
+                 + "/DW 1000 /W [\(widths)] /CIDToGIDMap /Identity >>")
+        file.set(descriptor, "<< /Type /FontDescriptor /FontName /\(fontName) /Flags 4 /FontBBox [\(scale(font.boundingBox.minX)) "
+                 + "\(scale(font.boundingBox.minY)) \(scale(font.boundingBox.maxX)) \(scale(font.boundingBox.maxY))] "
+                 + String(format: "/ItalicAngle %.1f ", font.italicAngle)
+                 + "/Ascent \(scale(font.ascender)) /Descent \(scale(font.descender)) /CapHeight \(scale(font.capHeight)) /StemV 80 "
+                 + "/FontFile2 \(fontFile) 0 R /CIDSet \(cidSet) 0 R >>")
+        file.setStream(fontFile, "/Length1 \(subset.data.count) /Filter /FlateDecode", subset.compressed)
+        file.setCompressedStream(toUnicode, "", Data(toUnicodeCMap(glyphs, font: font).utf8))
+        var bits = [UInt8](repeating: 0, count: (glyphs.max() ?? 0) / 8 + 1)
+        for glyph in glyphs.union([0]) { bits[glyph / 8] |= UInt8(0x80 >> (glyph % 8)) }
+        file.setCompressedStream(cidSet, "", Data(bits))
+    }
+
+    /// The glyph ids the content streams show, per font (`/F1` first, then `/F2`): their `<…>` hex strings, two
+    /// bytes per glyph, and `.notdef` in each.
+    static func usedGlyphs(in pages: [Data]) -> [Set<Int>] {
+        var used: [Set<Int>] = [[0], []]  // the fallback's set stays empty unless `/F2` is shown
+        var font = 0
         for content in pages {
             var digits: [UInt8] = []
             var inHex = false
+            var previous: UInt8 = 0
             for byte in content {
                 if inHex {
                     if byte == UInt8(ascii: ">") {
                         inHex = false
                         for start in stride(from: 0, to: digits.count - 3, by: 4) {
-                            if let glyph = Int(String(decoding: digits[start..<start + 4], as: UTF8.self), radix: 16) { used.insert(glyph) }
+                            if let glyph = Int(String(decoding: digits[start..<start + 4], as: UTF8.self), radix: 16) { used[font].insert(glyph) }
                         }
                         digits = []
                     } else {
@@ -111,7 +132,11 @@ public enum FacturXWriter {
                     }
                 } else if byte == UInt8(ascii: "<") {
                     inHex = true
+                } else if previous == UInt8(ascii: "F"), byte == UInt8(ascii: "1") || byte == UInt8(ascii: "2") {
+                    font = Int(byte - UInt8(ascii: "1"))  // `/F1` or `/F2` selects the font of the runs that follow
+                    used[font].insert(0)
                 }
+                previous = byte
             }
         }
         return used
@@ -139,12 +164,15 @@ public enum FacturXWriter {
         return text + "endcmap\nCMapName currentdict /CMapResource defineresource pop\nend\nend\n"
     }
 
-    /// The characters of `document`'s page text that `font` cannot draw (shown as its `.notdef` box): check them
-    /// before sending, or pass a font that has them. The XML keeps every character whatever the font.
-    public static func missingCharacters(in document: InvoiceDocument, font: TrueTypeFont) -> Set<Character> {
+    /// The characters of `document`'s page text that neither `font` nor `fallbackFont` can draw (shown as the main
+    /// font's `.notdef` box): the writer's warning. Check them before sending, or pass a fallback font that has them.
+    /// The XML keeps every character whatever the fonts.
+    public static func missingCharacters(in document: InvoiceDocument, font: TrueTypeFont,
+                                         fallbackFont: TrueTypeFont? = nil) -> Set<Character> {
+        let fonts = PageFonts(main: font, fallback: fallbackFont)
         var missing = Set<Character>()
-        for text in InvoicePageLayout.shownStrings(for: document, font: font) {
-            for character in text where character.unicodeScalars.contains(where: { !font.contains($0) && $0.properties.generalCategory != .control }) {
+        for text in InvoicePageLayout.shownStrings(for: document, fonts: fonts) {
+            for character in text where character.unicodeScalars.contains(where: { !fonts.draws($0) && $0.properties.generalCategory != .control }) {
                 missing.insert(character)
             }
         }

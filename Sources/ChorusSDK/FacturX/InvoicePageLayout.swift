@@ -6,7 +6,7 @@ import Foundation
 struct InvoicePageLayout {
     let document: InvoiceDocument
     let totals: DocumentTotals
-    let font: TrueTypeFont
+    let fonts: PageFonts
     private var pages: [Data] = []
     private var page = Data()
     /// Every string the pages show, in order.
@@ -15,57 +15,62 @@ struct InvoicePageLayout {
 
     static let width: Double = 595, height: Double = 842, left: Double = 50, right: Double = 545, bottom: Double = 90
 
-    init(document: InvoiceDocument, totals: DocumentTotals, font: TrueTypeFont) {
+    init(document: InvoiceDocument, totals: DocumentTotals, fonts: PageFonts) {
         self.document = document
         self.totals = totals
-        self.font = font
+        self.fonts = fonts
     }
 
     /// Every string the pages of `document` show (the footer aside).
-    static func shownStrings(for document: InvoiceDocument, font: TrueTypeFont) -> [String] {
-        var layout = InvoicePageLayout(document: document, totals: DocumentTotals.compute(document), font: font)
+    static func shownStrings(for document: InvoiceDocument, fonts: PageFonts) -> [String] {
+        var layout = InvoicePageLayout(document: document, totals: DocumentTotals.compute(document), fonts: fonts)
         layout.layOut()
         return layout.shown
     }
 
     /// The content stream of each page.
-    static func pages(for document: InvoiceDocument, totals: DocumentTotals, font: TrueTypeFont, level: String?) -> [Data] {
-        var layout = InvoicePageLayout(document: document, totals: totals, font: font)
+    static func pages(for document: InvoiceDocument, totals: DocumentTotals, fonts: PageFonts, level: String?) -> [Data] {
+        var layout = InvoicePageLayout(document: document, totals: totals, fonts: fonts)
         layout.layOut()
         layout.pages.append(layout.page)  // the page being written
         let count = layout.pages.count
         return layout.pages.enumerated().map { index, content in
             var page = content
             let footer = (level.map { "Factur-X \($0) — " } ?? "") + "\(document.number) — page \(index + 1)/\(count)"
-            page.append(Self.text(footer, x: right - font.width(of: footer, size: 7), y: 40, size: 7, font: font))
+            page.append(Self.text(footer, x: right - fonts.width(of: footer, size: 7), y: 40, size: 7, fonts: fonts))
             return page
         }
     }
 
     // MARK: Drawing
 
-    /// Text shown with the font's glyph ids (`Identity-H`, two bytes each): every character the font has is drawn,
-    /// in any script; one it lacks is drawn as the font's `.notdef` box (``FacturXWriter/missingCharacters(in:font:)``
-    /// lists them).
-    static func text(_ string: String, x: Double, y: Double, size: Double, font: TrueTypeFont) -> Data {
-        var data = PDFText.bytes(String(format: "BT /F1 %.1f Tf 1 0 0 1 %.2f %.2f Tm <", size, x, y))
-        data.append(PDFText.bytes(string.unicodeScalars.map { PDFText.hex4(font.glyph(for: $0)) }.joined()))
-        data.append(PDFText.bytes(">"))
-        data.append(PDFText.bytes(" Tj ET\n"))
-        return data
+    /// Text shown with glyph ids (`Identity-H`, two bytes each): every character a font has is drawn, in any
+    /// script, each run in the font that has it (`Tj` moves the pen, so runs follow each other); one no font has is
+    /// drawn as the main font's `.notdef` box (``FacturXWriter/missingCharacters(in:font:fallbackFont:)`` lists them).
+    static func text(_ string: String, x: Double, y: Double, size: Double, fonts: PageFonts) -> Data {
+        var bytes = Array("BT 1 0 0 1 \(PDFText.number(x, decimals: 2)) \(PDFText.number(y, decimals: 2)) Tm".utf8)
+        let sizeOperand = PDFText.number(size, decimals: 1)
+        for run in fonts.runs(string) {
+            bytes += " /F\(run.font + 1) \(sizeOperand) Tf <".utf8
+            for glyph in run.glyphs { PDFText.appendHex4(glyph, to: &bytes) }
+            bytes += "> Tj".utf8
+        }
+        bytes += " ET\n".utf8
+        return Data(bytes)
     }
 
     private mutating func write(_ string: String, x: Double, size: Double = 9) {
         shown.append(string)
-        page.append(Self.text(string, x: x, y: y, size: size, font: font))
+        page.append(Self.text(string, x: x, y: y, size: size, fonts: fonts))
     }
 
     private mutating func writeRight(_ string: String, right: Double, size: Double = 9) {
-        write(string, x: right - font.width(of: string, size: size), size: size)
+        write(string, x: right - fonts.width(of: string, size: size), size: size)
     }
 
     private mutating func rule(from x1: Double = left, to x2: Double = right, width: Double = 0.5) {
-        page.append(PDFText.bytes(String(format: "%.1f w %.2f %.2f m %.2f %.2f l S\n", width, x1, y, x2, y)))
+        let operands = [PDFText.number(width, decimals: 1) + " w"] + [x1, y, x2, y].map { PDFText.number($0, decimals: 2) }
+        page.append(contentsOf: "\(operands[0]) \(operands[1]) \(operands[2]) m \(operands[3]) \(operands[4]) l S\n".utf8)
     }
 
     private mutating func newPage() {
@@ -82,9 +87,9 @@ struct InvoicePageLayout {
 
     /// Cuts `string` to fit `width` at `size`, with an ellipsis.
     private func fitted(_ string: String, width: Double, size: Double) -> String {
-        guard font.width(of: string, size: size) > width else { return string }
+        guard fonts.width(of: string, size: size) > width else { return string }
         var text = string
-        while !text.isEmpty && font.width(of: text + "…", size: size) > width { text.removeLast() }
+        while !text.isEmpty && fonts.width(of: text + "…", size: size) > width { text.removeLast() }
         return text + "…"
     }
 
@@ -94,7 +99,7 @@ struct InvoicePageLayout {
         var current = ""
         for word in string.split(separator: " ") {
             let candidate = current.isEmpty ? String(word) : current + " " + word
-            if font.width(of: candidate, size: size) > width && !current.isEmpty {
+            if fonts.width(of: candidate, size: size) > width && !current.isEmpty {
                 lines.append(current)
                 current = String(word)
             } else {

@@ -54,14 +54,35 @@ enum PDFText {
         Data(text.unicodeScalars.map { $0.value < 256 ? UInt8($0.value) : UInt8(ascii: "?") })
     }
 
-    /// A literal string `( … )` in WinAnsi, with `\`, `(`, `)` escaped; characters outside WinAnsi become `?`.
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
     /// Four upper-case hex digits of `value` (a glyph id, a UTF-16 unit) — `String(format:)` is slow on Linux and
     /// a page shows thousands of glyphs.
     static func hex4(_ value: Int) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        return String(decoding: [12, 8, 4, 0].map { digits[(value >> $0) & 0xF] }, as: UTF8.self)
+        var bytes: [UInt8] = []
+        appendHex4(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends the four hex digits of `value` to `bytes` (an array: `Data.append` of single bytes is slow).
+    static func appendHex4(_ value: Int, to bytes: inout [UInt8]) {
+        bytes.append(hexDigits[(value >> 12) & 0xF])
+        bytes.append(hexDigits[(value >> 8) & 0xF])
+        bytes.append(hexDigits[(value >> 4) & 0xF])
+        bytes.append(hexDigits[value & 0xF])
+    }
+
+    /// `value` with exactly `decimals` (1 or 2) decimals, as PDF operands want them (`String(format: "%.2f")`
+    /// without its cost on Linux, where it dominated the time to lay a page out).
+    static func number(_ value: Double, decimals: Int) -> String {
+        let scale = decimals == 1 ? 10 : 100
+        let scaled = Int((abs(value) * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        let padded = decimals == 2 && fraction.count == 1 ? "0" + fraction : fraction
+        return (value < 0 && scaled != 0 ? "-" : "") + String(scaled / scale) + "." + padded
+    }
+
+    /// A literal string `( … )` in WinAnsi, with `\`, `(`, `)` escaped; characters outside WinAnsi become `?`.
     static func literal(_ text: String) -> Data {
         var data = Data([UInt8(ascii: "(")])
         for scalar in text.unicodeScalars {
