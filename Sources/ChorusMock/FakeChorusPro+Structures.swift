@@ -138,7 +138,8 @@ extension FakeChorusPro {
         if found.isEmpty { return try noResult(listKey: "listeEngagementJuridique", info) }
         return ["listeEngagementJuridique": .array(page.map { commitment in
             ["numeroEngagementJuridique": .string(commitment.number),
-             "etatCourantEngagementJuridique": .string(commitment.state),
+             // Answers carry the state as `libelleEtatCourantEJ`; `etatCourantEngagementJuridique` is the request's filter.
+             "libelleEtatCourantEJ": .string(commitment.state),
              "idStructureEmettrice": .int(commitment.recipientID),
              "identifiantStructureEmettrice": .text(structures[commitment.recipientID]?.identifier),
              "structureReceptriceEngagementJuridique": .string(String(commitment.supplierID))]

@@ -15,7 +15,7 @@ package struct KeyedList<Item: Decodable & Sendable>: Decodable, Sendable {
         }
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         items = try container.decodeList(Item.self, forKey: AnyCodingKey(key))
-        info = (try? PageInfo(from: decoder)) ?? PageInfo()
+        info = try PageInfo(from: decoder)
     }
 }
 

@@ -8,8 +8,16 @@ extension KeyedDecodingContainer {
     /// A list that may be missing, `null`, a single object or an array (e.g. `listeErreurDP`).
     package func decodeList<Element: Decodable>(_ type: Element.Type, forKey key: Key) throws -> [Element] {
         guard contains(key), try !decodeNil(forKey: key) else { return [] }
-        if let many = try? decode([Element].self, forKey: key) { return many }
+        // An array is decoded as one (a bad element fails with its own path); anything else as the one element.
+        if (try? nestedUnkeyedContainer(forKey: key)) != nil { return try decode([Element].self, forKey: key) }
         return [try decode(Element.self, forKey: key)]
+    }
+
+    /// A nested object, or `nil` when the key is absent or `null` (any other shape throws).
+    package func optionalNestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type,
+                                                               forKey key: Key) throws -> KeyedDecodingContainer<NestedKey>? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try nestedContainer(keyedBy: type, forKey: key)
     }
 
     /// A text field that may arrive as a string, a number or a boolean (`codeValideur1`, `CleRib`…).

@@ -272,11 +272,11 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeLenientInt(forKey: .idStructure) ?? 0
         identifier = try container.decodeLenientString(forKey: .identifiantStructure) ?? ""
-        identifierType = try? container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
-        name = try? container.decodeLenientString(forKey: .designationStructure)
-        role = try? container.decodeLenientString(forKey: .roleUtilisateur)
-        status = try? container.decodeIfPresent(AffiliationStatus.self, forKey: .statutRattachementStructure)
-        services = (try? container.decodeList(ServiceInfo.self, forKey: .listeServicesRattache)) ?? []
+        identifierType = try container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
+        name = try container.decodeLenientString(forKey: .designationStructure)
+        role = try container.decodeLenientString(forKey: .roleUtilisateur)
+        status = try container.decodeIfPresent(AffiliationStatus.self, forKey: .statutRattachementStructure)
+        services = try container.decodeList(ServiceInfo.self, forKey: .listeServicesRattache)
     }
 }
 
@@ -295,8 +295,8 @@ public struct SupplierStructure: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeLenientInt(forKey: .idStructureCPP) ?? 0
-        identifier = try? container.decodeLenientString(forKey: .identifiant)
-        name = try? container.decodeLenientString(forKey: .designationStructure)
+        identifier = try container.decodeLenientString(forKey: .identifiant)
+        name = try container.decodeLenientString(forKey: .designationStructure)
     }
 }
 
@@ -313,7 +313,7 @@ public struct BankAccount: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decodeLenientInt(forKey: .idCoordonneeBancaire) ?? 0
-        name = try? container.decodeLenientString(forKey: .nomCoordonneeBancaire)
+        name = try container.decodeLenientString(forKey: .nomCoordonneeBancaire)
     }
 }
 

@@ -45,19 +45,19 @@ public struct PDFUpload: Sendable, Hashable, Decodable {
             throw DecodingError.keyNotFound(CodingKeys.pieceJointeId, .init(codingPath: [], debugDescription: "no pieceJointeId"))
         }
         attachmentID = id
-        invoiceNumber = try? container.decodeLenientString(forKey: .numeroFacture)
-        invoiceDate = try? container.decodeIfPresent(CalendarDate.self, forKey: .dateFacture)
-        recipientSIRET = try? container.decodeLenientString(forKey: .codeDestinataire)
-        serviceCode = try? container.decodeLenientString(forKey: .codeServiceExecutant)
-        supplierIdentifier = try? container.decodeLenientString(forKey: .codeFournisseur)
-        currency = try? container.decodeLenientString(forKey: .codeDeviseFacture)
-        type = try? container.decodeIfPresent(InvoiceType.self, forKey: .typeFacture)
-        vatRegime = try? container.decodeIfPresent(VATRegime.self, forKey: .typeTva)
-        commitmentNumber = try? container.decodeLenientString(forKey: .numeroBonCommande)
-        totalExcludingTax = try? container.decodeIfPresent(Amount.self, forKey: .montantHtTotal)
-        totalVAT = try? container.decodeIfPresent(Amount.self, forKey: .montantTVA)
-        totalIncludingTax = try? container.decodeIfPresent(Amount.self, forKey: .montantTtcAvantRemiseGlobalTTC)
-        amountToPay = try? container.decodeIfPresent(Amount.self, forKey: .montantAPayer)
+        invoiceNumber = try container.decodeLenientString(forKey: .numeroFacture)
+        invoiceDate = try container.decodeIfPresent(CalendarDate.self, forKey: .dateFacture)
+        recipientSIRET = try container.decodeLenientString(forKey: .codeDestinataire)
+        serviceCode = try container.decodeLenientString(forKey: .codeServiceExecutant)
+        supplierIdentifier = try container.decodeLenientString(forKey: .codeFournisseur)
+        currency = try container.decodeLenientString(forKey: .codeDeviseFacture)
+        type = try container.decodeIfPresent(InvoiceType.self, forKey: .typeFacture)
+        vatRegime = try container.decodeIfPresent(VATRegime.self, forKey: .typeTva)
+        commitmentNumber = try container.decodeLenientString(forKey: .numeroBonCommande)
+        totalExcludingTax = try container.decodeIfPresent(Amount.self, forKey: .montantHtTotal)
+        totalVAT = try container.decodeIfPresent(Amount.self, forKey: .montantTVA)
+        totalIncludingTax = try container.decodeIfPresent(Amount.self, forKey: .montantTtcAvantRemiseGlobalTTC)
+        amountToPay = try container.decodeIfPresent(Amount.self, forKey: .montantAPayer)
     }
 }
 
@@ -79,9 +79,10 @@ public struct SubmittedInvoice: Sendable, Hashable {
     public var recoveredAfterLostAnswer: Bool
 }
 
-/// One issued invoice in a search (`listeFactures[]`, §5.11).
+/// One invoice in a search (`listeFactures[]`): the supplier's (§5.11), the recipient's and the validator's searches
+/// share it. A field the answer leaves out is `nil`; the status is required.
 public struct InvoiceSummary: Sendable, Hashable, Decodable {
-    /// Id (`identifiantFactureCPP`).
+    /// Id (`identifiantFactureCPP`; `idFacture` in the recipient's and validator's searches).
     public var id: Int
     /// Number (`numeroFacture`).
     public var number: String
@@ -91,10 +92,16 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
     public var fluxNumber: String?
     /// Type (`typeFacture`).
     public var type: InvoiceType?
+    /// `typeDemandePaiement` (`FACTURE`, `FACTURE_TRAVAUX`…).
+    public var paymentRequestType: String?
+    /// `typeFactureTravaux` (works invoices).
+    public var worksInvoiceType: String?
     /// Invoice date (`dateFacture`).
     public var invoiceDate: CalendarDate?
     /// Deposit date (`dateDepot`).
     public var depositDate: CalendarDate?
+    /// When the current status was reached (`dateHeureEtatCourant`).
+    public var statusChangedAt: Date?
     /// Total excluding tax (`montantHT`).
     public var totalExcludingTax: Amount?
     /// Total including tax (`montantTTC`).
@@ -105,182 +112,126 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
     public var currency: String?
     /// How it was deposited (`modeDepot`).
     public var mode: DepositMode?
-    /// Recipient SIRET (`codeDestinataire`).
+    /// Recipient id (`idDestinataire`).
+    public var recipientID: Int?
+    /// Recipient SIRET (`codeDestinataire`, or `identifiantDestinataire`).
     public var recipientSIRET: String?
     /// Recipient name (`designationDestinataire`).
     public var recipientName: String?
+    /// Service id (`idServiceExecutant`).
+    public var serviceID: Int?
     /// Service code (`codeServiceExecutant`).
     public var serviceCode: String?
-    /// Commitment number (`numeroBonCommande`).
+    /// Service name (`nomServiceExecutant`).
+    public var serviceName: String?
+    /// Supplier id (`idFournisseur`).
+    public var supplierID: Int?
+    /// Supplier SIRET or other identifier (`codeFournisseur`, or `identifiantFournisseur`).
+    public var supplierIdentifier: String?
+    /// Supplier name (`designationFournisseur`).
+    public var supplierName: String?
+    /// Supplier service code (`codeServiceFournisseur`).
+    public var supplierServiceCode: String?
+    /// Commitment number (`numeroBonCommande`, or `numeroEngagement` for validators).
     public var commitmentNumber: String?
+    /// Contract number (`numeroMarche`).
+    public var contractNumber: String?
+    /// The invoice a credit note corrects (`numeroFactureOrigine`).
+    public var originalInvoiceNumber: String?
     /// The recipient's comment on the current status, e.g. a suspension reason (`commentaireEtatCourant`).
     public var statusComment: String?
+    /// Whether the supplier acknowledged the rejection (`rejetTraite`).
+    public var rejectionHandled: Bool?
+    /// Whether the recipient downloaded it (`factureTelechargeeParDestinataire`).
+    public var downloadedByRecipient: Bool?
+    /// Size in bytes (`taille`).
+    public var size: Int?
+    /// First validator's identifier (`codeValideur1`, or `identifiantValideur`).
+    public var firstValidator: String?
+    /// The supplier's bank account (`coordBancairesFournisseur…`).
+    public var bankAccount: InvoiceBankAccount?
 
-    private enum CodingKeys: String, CodingKey {
-        case identifiantFactureCPP, numeroFacture, statut, numeroFluxDepot, typeFacture, dateFacture, dateDepot, montantHT,
-             montantTTC, montantAPayer, devise, modeDepot, codeDestinataire, designationDestinataire, codeServiceExecutant,
-             numeroBonCommande, commentaireEtatCourant
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, number: String, status: InvoiceStatus, fluxNumber: String? = nil, type: InvoiceType? = nil, paymentRequestType: String? = nil, worksInvoiceType: String? = nil, invoiceDate: CalendarDate? = nil, depositDate: CalendarDate? = nil, statusChangedAt: Date? = nil, totalExcludingTax: Amount? = nil, totalIncludingTax: Amount? = nil, amountToPay: Amount? = nil, currency: String? = nil, mode: DepositMode? = nil, recipientID: Int? = nil, recipientSIRET: String? = nil, recipientName: String? = nil, serviceID: Int? = nil, serviceCode: String? = nil, serviceName: String? = nil, supplierID: Int? = nil, supplierIdentifier: String? = nil, supplierName: String? = nil, supplierServiceCode: String? = nil, commitmentNumber: String? = nil, contractNumber: String? = nil, originalInvoiceNumber: String? = nil, statusComment: String? = nil, rejectionHandled: Bool? = nil, downloadedByRecipient: Bool? = nil, size: Int? = nil, firstValidator: String? = nil, bankAccount: InvoiceBankAccount? = nil) {
+        self.id = id
+        self.number = number
+        self.status = status
+        self.fluxNumber = fluxNumber
+        self.type = type
+        self.paymentRequestType = paymentRequestType
+        self.worksInvoiceType = worksInvoiceType
+        self.invoiceDate = invoiceDate
+        self.depositDate = depositDate
+        self.statusChangedAt = statusChangedAt
+        self.totalExcludingTax = totalExcludingTax
+        self.totalIncludingTax = totalIncludingTax
+        self.amountToPay = amountToPay
+        self.currency = currency
+        self.mode = mode
+        self.recipientID = recipientID
+        self.recipientSIRET = recipientSIRET
+        self.recipientName = recipientName
+        self.serviceID = serviceID
+        self.serviceCode = serviceCode
+        self.serviceName = serviceName
+        self.supplierID = supplierID
+        self.supplierIdentifier = supplierIdentifier
+        self.supplierName = supplierName
+        self.supplierServiceCode = supplierServiceCode
+        self.commitmentNumber = commitmentNumber
+        self.contractNumber = contractNumber
+        self.originalInvoiceNumber = originalInvoiceNumber
+        self.statusComment = statusComment
+        self.rejectionHandled = rejectionHandled
+        self.downloadedByRecipient = downloadedByRecipient
+        self.size = size
+        self.firstValidator = firstValidator
+        self.bankAccount = bankAccount
     }
 
     /// Decodes a search result.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard let id = try container.decodeLenientInt(forKey: .identifiantFactureCPP) else {
-            throw DecodingError.keyNotFound(CodingKeys.identifiantFactureCPP, .init(codingPath: [], debugDescription: "no id"))
+        let item = try AnswerObject(decoder)
+        guard let id = try item.int("identifiantFactureCPP") ?? item.int("idFacture") else {
+            throw item.failure("identifiantFactureCPP", "a search result without identifiantFactureCPP or idFacture")
+        }
+        guard let status = try item.value(InvoiceStatus.self, "statut") ?? item.value(InvoiceStatus.self, "statutFacture") else {
+            throw item.failure("statut", "a search result without a status")
         }
         self.id = id
-        number = try container.decodeLenientString(forKey: .numeroFacture) ?? ""
-        status = (try? container.decodeIfPresent(InvoiceStatus.self, forKey: .statut)) ?? InvoiceStatus(rawValue: "")
-        fluxNumber = try? container.decodeLenientString(forKey: .numeroFluxDepot)
-        type = try? container.decodeIfPresent(InvoiceType.self, forKey: .typeFacture)
-        invoiceDate = try? container.decodeIfPresent(CalendarDate.self, forKey: .dateFacture)
-        depositDate = try? container.decodeIfPresent(CalendarDate.self, forKey: .dateDepot)
-        totalExcludingTax = try? container.decodeIfPresent(Amount.self, forKey: .montantHT)
-        totalIncludingTax = try? container.decodeIfPresent(Amount.self, forKey: .montantTTC)
-        amountToPay = try? container.decodeIfPresent(Amount.self, forKey: .montantAPayer)
-        currency = try? container.decodeLenientString(forKey: .devise)
-        mode = try? container.decodeIfPresent(DepositMode.self, forKey: .modeDepot)
-        recipientSIRET = try? container.decodeLenientString(forKey: .codeDestinataire)
-        recipientName = try? container.decodeLenientString(forKey: .designationDestinataire)
-        serviceCode = try? container.decodeLenientString(forKey: .codeServiceExecutant)
-        commitmentNumber = try? container.decodeLenientString(forKey: .numeroBonCommande)
-        statusComment = try? container.decodeLenientString(forKey: .commentaireEtatCourant)
-    }
-}
-
-/// An issued invoice's details (`consulter/fournisseur`, §5.12): the parts a supplier checks.
-public struct InvoiceDetails: Sendable, Hashable, Decodable {
-    /// Id (`identifiantFactureCPP`).
-    public var id: Int
-    /// Number (`numeroFacture`).
-    public var number: String
-    /// Status (`statutFacture`).
-    public var status: InvoiceStatus
-    /// Mode (`modeDepot`).
-    public var mode: DepositMode?
-    /// Framework (`cadreDeFacturation.codeCadreFacturation`).
-    public var framework: InvoicingFramework?
-    /// Recipient SIRET (`destinataire.codeDestinataire`).
-    public var recipientSIRET: String?
-    /// Recipient's name (`destinataire.libelleDestinataire`).
-    public var recipientName: String?
-    /// Service code (`destinataire.codeServiceExecutant`).
-    public var serviceCode: String?
-    /// Whether the recipient is the State (`destinataire.destinataireEtat` = `OUI`).
-    public var recipientIsState: Bool?
-    /// Currency (`references.codeDeviseFacture`).
-    public var currency: String?
-    /// Type (`references.typeFacture`).
-    public var type: InvoiceType?
-    /// VAT regime (`references.typeTva`).
-    public var vatRegime: VATRegime?
-    /// Payment mode (`references.modePaiement`).
-    public var paymentMode: PaymentMode?
-    /// Commitment number (`references.numeroBonCommande`).
-    public var commitmentNumber: String?
-    /// Invoice date (`references.dateFacture`).
-    public var invoiceDate: CalendarDate?
-    /// Totals (`montantTotal`).
-    public var totals: InvoiceTotals?
-    /// Number of lines (`lignesDePoste.lignePoste`).
-    public var lineCount: Int
-
-    private enum Keys: String, CodingKey {
-        case facture, identifiantFactureCPP, numeroFacture, statutFacture, modeDepot, cadreDeFacturation, codeCadreFacturation,
-             destinataire, codeDestinataire, libelleDestinataire, codeServiceExecutant, destinataireEtat, references,
-             codeDeviseFacture, typeFacture, typeTva, modePaiement, numeroBonCommande, dateFacture, montantTotal,
-             montantHtTotal, montantTVA, montantTtcTotal, montantRemiseGlobaleTTC, montantAPayer, lignesDePoste, lignePoste
-    }
-
-    /// Decodes the detail; missing blocks leave their fields `nil`.
-    public init(from decoder: any Decoder) throws {
-        let root = try decoder.container(keyedBy: Keys.self)
-        let invoice = try root.nestedContainer(keyedBy: Keys.self, forKey: .facture)
-        id = try invoice.decodeLenientInt(forKey: .identifiantFactureCPP) ?? 0
-        number = try invoice.decodeLenientString(forKey: .numeroFacture) ?? ""
-        status = (try? invoice.decodeIfPresent(InvoiceStatus.self, forKey: .statutFacture)) ?? InvoiceStatus(rawValue: "")
-        mode = try? invoice.decodeIfPresent(DepositMode.self, forKey: .modeDepot)
-        let frame = try? invoice.nestedContainer(keyedBy: Keys.self, forKey: .cadreDeFacturation)
-        framework = (try? frame?.decodeIfPresent(InvoicingFramework.self, forKey: .codeCadreFacturation)) ?? nil
-        let recipient = try? invoice.nestedContainer(keyedBy: Keys.self, forKey: .destinataire)
-        recipientSIRET = try? recipient?.decodeLenientString(forKey: .codeDestinataire)
-        recipientName = try? recipient?.decodeLenientString(forKey: .libelleDestinataire)
-        serviceCode = try? recipient?.decodeLenientString(forKey: .codeServiceExecutant)
-        recipientIsState = try? recipient?.decodeLenientBool(forKey: .destinataireEtat)
-        let references = try? invoice.nestedContainer(keyedBy: Keys.self, forKey: .references)
-        currency = try? references?.decodeLenientString(forKey: .codeDeviseFacture)
-        type = (try? references?.decodeIfPresent(InvoiceType.self, forKey: .typeFacture)) ?? nil
-        vatRegime = (try? references?.decodeIfPresent(VATRegime.self, forKey: .typeTva)) ?? nil
-        paymentMode = (try? references?.decodeIfPresent(PaymentMode.self, forKey: .modePaiement)) ?? nil
-        commitmentNumber = try? references?.decodeLenientString(forKey: .numeroBonCommande)
-        invoiceDate = (try? references?.decodeIfPresent(CalendarDate.self, forKey: .dateFacture)) ?? nil
-        if let amounts = try? invoice.nestedContainer(keyedBy: Keys.self, forKey: .montantTotal) {
-            func amount(_ key: Keys) -> Amount { ((try? amounts.decodeIfPresent(Amount.self, forKey: key)) ?? nil) ?? .zero }
-            totals = InvoiceTotals(excludingTax: amount(.montantHtTotal), vat: amount(.montantTVA), includingTax: amount(.montantTtcTotal),
-                                   globalDiscount: amount(.montantRemiseGlobaleTTC), amountToPay: amount(.montantAPayer))
-        }
-        let lines = try? invoice.nestedContainer(keyedBy: Keys.self, forKey: .lignesDePoste)
-        lineCount = (try? lines?.decodeList(AnyDecodable.self, forKey: .lignePoste).count) ?? 0
-    }
-}
-
-/// Anything, skipped: for counting list elements whose content does not matter.
-struct AnyDecodable: Decodable {
-    init(from decoder: any Decoder) throws {}
-}
-
-/// An invoice's status history (`consulter/historique`, §5.13), newest first.
-public struct InvoiceHistory: Sendable, Hashable, Decodable {
-    /// One status change.
-    public struct Entry: Sendable, Hashable, Decodable {
-        /// The status reached (`histoStatutCode`).
-        public var status: InvoiceStatus
-        /// When (`histoStatutDatePassage`, `YYYY-MM-DD HH:mm` in Paris), parsed.
-        public var date: Date?
-        /// The text as sent.
-        public var dateText: String?
-        /// The comment, e.g. a suspension or rejection reason (`histoStatutCommentaire`).
-        public var comment: String?
-
-        private enum CodingKeys: String, CodingKey { case histoStatutCode, histoStatutDatePassage, histoStatutCommentaire }
-
-        /// Decodes an entry.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            status = try container.decode(InvoiceStatus.self, forKey: .histoStatutCode)
-            dateText = try? container.decodeLenientString(forKey: .histoStatutDatePassage)
-            date = dateText.flatMap(PlatformDate.parse)
-            comment = try? container.decodeLenientString(forKey: .histoStatutCommentaire)
-        }
-    }
-
-    /// Id (`idFacture`).
-    public var invoiceID: Int
-    /// Number (`numeroFacture`).
-    public var number: String?
-    /// Current status (`statutCourantCode`).
-    public var currentStatus: InvoiceStatus
-    /// Status changes, newest first (`historiquesDesStatuts.histoStatut`).
-    public var entries: [Entry]
-
-    private enum Keys: String, CodingKey {
-        case idFacture, numeroFacture, statutCourantCode, historiquesDesStatuts, histoStatut
-    }
-
-    /// Decodes the history; the block may be an object holding the list, or the list itself (§13.7).
-    public init(from decoder: any Decoder) throws {
-        let root = try decoder.container(keyedBy: Keys.self)
-        invoiceID = try root.decodeLenientInt(forKey: .idFacture) ?? 0
-        number = try? root.decodeLenientString(forKey: .numeroFacture)
-        var list: [Entry] = []
-        if let block = try? root.nestedContainer(keyedBy: Keys.self, forKey: .historiquesDesStatuts) {
-            list = (try? block.decodeList(Entry.self, forKey: .histoStatut)) ?? []
-        } else {
-            list = (try? root.decodeList(Entry.self, forKey: .historiquesDesStatuts)) ?? []
-        }
-        entries = list.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
-        currentStatus = (try? root.decodeIfPresent(InvoiceStatus.self, forKey: .statutCourantCode)) ?? entries.first?.status
-            ?? InvoiceStatus(rawValue: "")
+        self.status = status
+        number = try item.text("numeroFacture") ?? ""
+        fluxNumber = try item.text("numeroFluxDepot")
+        type = try item.value(InvoiceType.self, "typeFacture")
+        paymentRequestType = try item.text("typeDemandePaiement")
+        worksInvoiceType = try item.text("typeFactureTravaux")
+        invoiceDate = try item.date("dateFacture")
+        depositDate = try item.date("dateDepot")
+        statusChangedAt = try item.timestamp("dateHeureEtatCourant")
+        totalExcludingTax = try item.amount("montantHT")
+        totalIncludingTax = try item.amount("montantTTC")
+        amountToPay = try item.amount("montantAPayer")
+        currency = try item.text("devise")
+        mode = try item.value(DepositMode.self, "modeDepot")
+        recipientID = try item.int("idDestinataire")
+        recipientSIRET = try item.text("codeDestinataire") ?? item.text("identifiantDestinataire")
+        recipientName = try item.text("designationDestinataire")
+        serviceID = try item.int("idServiceExecutant")
+        serviceCode = try item.text("codeServiceExecutant")
+        serviceName = try item.text("nomServiceExecutant")
+        supplierID = try item.int("idFournisseur")
+        supplierIdentifier = try item.text("codeFournisseur") ?? item.text("identifiantFournisseur")
+        supplierName = try item.text("designationFournisseur")
+        supplierServiceCode = try item.text("codeServiceFournisseur")
+        commitmentNumber = try item.text("numeroBonCommande") ?? item.text("numeroEngagement")
+        contractNumber = try item.text("numeroMarche")
+        originalInvoiceNumber = try item.text("numeroFactureOrigine")
+        statusComment = try item.text("commentaireEtatCourant")
+        rejectionHandled = try item.bool("rejetTraite")
+        downloadedByRecipient = try item.bool("factureTelechargeeParDestinataire")
+        size = try item.int("taille")
+        firstValidator = try item.text("codeValideur1") ?? item.text("identifiantValideur")
+        bankAccount = try InvoiceBankAccount(block: item)
     }
 }
 
@@ -314,10 +265,10 @@ public struct FluxRejection: Sendable, Hashable, Decodable {
     /// Decodes a rejection; identifiers may be numbers.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        invoiceNumber = try? container.decodeLenientString(forKey: .numeroDP)
-        supplierIdentifier = try? container.decodeLenientString(forKey: .identifiantFournisseur)
-        recipientIdentifier = try? container.decodeLenientString(forKey: .identifiantDestinataire)
-        reason = try? container.decodeLenientString(forKey: .libelleErreurDP)
+        invoiceNumber = try container.decodeLenientString(forKey: .numeroDP)
+        supplierIdentifier = try container.decodeLenientString(forKey: .identifiantFournisseur)
+        recipientIdentifier = try container.decodeLenientString(forKey: .identifiantDestinataire)
+        reason = try container.decodeLenientString(forKey: .libelleErreurDP)
     }
 }
 
@@ -335,9 +286,9 @@ public struct FluxTechnicalError: Sendable, Hashable, Decodable {
     /// Decodes a technical error.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        code = try? container.decodeLenientString(forKey: .codeErreur)
-        message = try? container.decodeLenientString(forKey: .libelleErreur)
-        nature = try? container.decodeLenientString(forKey: .natureErreur)
+        code = try container.decodeLenientString(forKey: .codeErreur)
+        message = try container.decodeLenientString(forKey: .libelleErreur)
+        nature = try container.decodeLenientString(forKey: .natureErreur)
     }
 }
 
@@ -355,24 +306,58 @@ public struct FluxReport: Sendable, Hashable, Decodable {
     public var rejections: [FluxRejection]
     /// File-level errors (`listeErreurTechnique`).
     public var technicalErrors: [FluxTechnicalError]
+    /// `numeroFluxDepot`, when the answer repeats it.
+    public var fluxNumber: String?
+    /// The interface code (`codeInterfaceDepotFlux`, or `codeInterfaceFlux` in `consulterCR`).
+    public var interfaceCode: String?
+    /// `codeAppliPartenaire` (`consulterCR`).
+    public var partnerApplicationCode: String?
+    /// `designationPartenaire` (`consulterCR`).
+    public var partnerName: String?
+    /// The platform's report as a file (`fichierCR`, Base64 in `consulterCR`; a PDF).
+    public var reportFile: Data?
 
-    private enum CodingKeys: String, CodingKey {
-        case etatCourantDepotFlux, etatCourantFlux, dateDepotFlux, dateHeureEtatCourantFlux, nomFichier, nomFichierFlux,
-             listeErreurDP, listeErreurTechnique
+    /// Creates a value (for stubs and tests).
+    public init(state: FluxState, depositedAt: Date? = nil, stateChangedAt: Date? = nil, fileName: String? = nil,
+                rejections: [FluxRejection] = [], technicalErrors: [FluxTechnicalError] = [], fluxNumber: String? = nil,
+                interfaceCode: String? = nil, partnerApplicationCode: String? = nil, partnerName: String? = nil, reportFile: Data? = nil) {
+        self.state = state
+        self.depositedAt = depositedAt
+        self.stateChangedAt = stateChangedAt
+        self.fileName = fileName
+        self.rejections = rejections
+        self.technicalErrors = technicalErrors
+        self.fluxNumber = fluxNumber
+        self.interfaceCode = interfaceCode
+        self.partnerApplicationCode = partnerApplicationCode
+        self.partnerName = partnerName
+        self.reportFile = reportFile
     }
 
     /// Decodes either report's shape.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard let state = try? container.decodeIfPresent(FluxState.self, forKey: .etatCourantDepotFlux)
-            ?? container.decodeIfPresent(FluxState.self, forKey: .etatCourantFlux)
-        else { throw DecodingError.keyNotFound(CodingKeys.etatCourantDepotFlux, .init(codingPath: [], debugDescription: "no state")) }
+        let report = try AnswerObject(decoder)
+        guard let state = try report.value(FluxState.self, "etatCourantDepotFlux") ?? report.value(FluxState.self, "etatCourantFlux") else {
+            throw report.failure("etatCourantDepotFlux", "the report has neither etatCourantDepotFlux nor etatCourantFlux")
+        }
         self.state = state
-        depositedAt = (try? container.decodeLenientString(forKey: .dateDepotFlux)).flatMap(PlatformDate.parse)
-        stateChangedAt = (try? container.decodeLenientString(forKey: .dateHeureEtatCourantFlux)).flatMap(PlatformDate.parse)
-        fileName = (try? container.decodeLenientString(forKey: .nomFichier)) ?? (try? container.decodeLenientString(forKey: .nomFichierFlux))
-        rejections = (try? container.decodeList(FluxRejection.self, forKey: .listeErreurDP)) ?? []
-        technicalErrors = (try? container.decodeList(FluxTechnicalError.self, forKey: .listeErreurTechnique)) ?? []
+        depositedAt = try report.timestamp("dateDepotFlux")
+        stateChangedAt = try report.timestamp("dateHeureEtatCourantFlux")
+        fileName = try report.text("nomFichier") ?? report.text("nomFichierFlux")
+        rejections = try report.list(FluxRejection.self, "listeErreurDP")
+        technicalErrors = try report.list(FluxTechnicalError.self, "listeErreurTechnique")
+        fluxNumber = try report.text("numeroFluxDepot")
+        interfaceCode = try report.text("codeInterfaceDepotFlux") ?? report.text("codeInterfaceFlux")
+        partnerApplicationCode = try report.text("codeAppliPartenaire")
+        partnerName = try report.text("designationPartenaire")
+        if let file = try report.text("fichierCR"), !file.isEmpty {
+            guard let data = Data(base64Encoded: file, options: .ignoreUnknownCharacters) else {
+                throw report.failure("fichierCR", "fichierCR is not Base64")
+            }
+            reportFile = data
+        } else {
+            reportFile = nil
+        }
     }
 }
 

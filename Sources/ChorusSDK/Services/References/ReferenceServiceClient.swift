@@ -91,7 +91,7 @@ private struct HealthAnswer: Decodable {
     private enum CodingKeys: String, CodingKey { case statusCode, statusCodeValue }
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        statusCode = try? container.decodeLenientString(forKey: .statusCode)
-        statusCodeValue = try? container.decodeLenientString(forKey: .statusCodeValue)
+        statusCode = try container.decodeLenientString(forKey: .statusCode)
+        statusCodeValue = try container.decodeLenientString(forKey: .statusCodeValue)
     }
 }

@@ -68,7 +68,7 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
         }
         self.id = id
         identifier = try container.decodeLenientString(forKey: .identifiantStructure) ?? ""
-        identifierType = try? container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
+        identifierType = try container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
         name = try container.decodeLenientString(forKey: .designationStructure)
         let status = try container.decodeLenientString(forKey: .statut)?.uppercased()
         isActive = status.map { $0 == "ACTIVE" || $0 == "ACTIF" } ?? true
@@ -127,10 +127,10 @@ public struct PostalAddress: Sendable, Hashable, Decodable {
     /// Decodes an address; every field may be missing or a number.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        street = try? container.decodeLenientString(forKey: .adresse)
-        postalCode = try? container.decodeLenientString(forKey: .codePostal)
-        city = try? container.decodeLenientString(forKey: .ville)
-        country = try? container.decodeLenientString(forKey: .pays)
+        street = try container.decodeLenientString(forKey: .adresse)
+        postalCode = try container.decodeLenientString(forKey: .codePostal)
+        city = try container.decodeLenientString(forKey: .ville)
+        country = try container.decodeLenientString(forKey: .pays)
     }
 }
 
@@ -184,17 +184,17 @@ public struct StructureDetails: Sendable, Hashable, Decodable {
         }
         self.id = id
         identifier = try general.decodeLenientString(forKey: .identifiantStructure) ?? ""
-        identifierType = try? general.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
+        identifierType = try general.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
         name = try general.decodeLenientString(forKey: .raisonSocialeStructure) ?? general.decodeLenientString(forKey: .libelleStructure)
         isPublic = try general.decodeLenientString(forKey: .structurePriveePublique).map { $0.uppercased() == "PUBLIQUE" }
         vatNumber = try general.decodeLenientString(forKey: .numeroTVA)
         technicalPasswordExpiry = (try general.decodeLenientString(forKey: .dateExpirationMotPasseCompteTech)).flatMap(PlatformDate.parse)
-        address = try? root.decodeIfPresent(PostalAddress.self, forKey: .adressePostaleDuSiege)
-        let settings = try? root.nestedContainer(keyedBy: Keys.self, forKey: .parametres)
-        serviceCodeRequired = (try? settings?.decodeLenientBool(forKey: .codeServiceDoitEtreRenseigne)) ?? false
-        commitmentRequired = (try? settings?.decodeLenientBool(forKey: .numeroEJDoitEtreRenseigne)) ?? false
-        serviceCodeOrCommitmentRequired = (try? settings?.decodeLenientBool(forKey: .gestionNumeroEJOuCodeService)) ?? false
-        paymentStatusNotReported = (try? settings?.decodeLenientBool(forKey: .statutMiseEnPaiementNestPasRemonte)) ?? false
+        address = try root.decodeIfPresent(PostalAddress.self, forKey: .adressePostaleDuSiege)
+        let settings = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .parametres)
+        serviceCodeRequired = (try settings?.decodeLenientBool(forKey: .codeServiceDoitEtreRenseigne)) ?? false
+        commitmentRequired = (try settings?.decodeLenientBool(forKey: .numeroEJDoitEtreRenseigne)) ?? false
+        serviceCodeOrCommitmentRequired = (try settings?.decodeLenientBool(forKey: .gestionNumeroEJOuCodeService)) ?? false
+        paymentStatusNotReported = (try settings?.decodeLenientBool(forKey: .statutMiseEnPaiementNestPasRemonte)) ?? false
     }
 }
 
@@ -229,10 +229,10 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
         id = try container.decodeLenientInt(forKey: .idService) ?? 0
         code = try container.decodeLenientString(forKey: .codeService) ?? ""
         name = try container.decodeLenientString(forKey: .libelleService)
-        let status = try? container.decodeLenientString(forKey: .statutService)
-        isActive = (try? container.decodeLenientBool(forKey: .estActif)) ?? status.map { $0.uppercased().hasPrefix("ACTI") } ?? true
-        validFrom = try? container.decodeLenientString(forKey: .dateDbtService)
-        validUntil = try? container.decodeLenientString(forKey: .dateFinService)
+        let status = try container.decodeLenientString(forKey: .statutService)
+        isActive = (try container.decodeLenientBool(forKey: .estActif)) ?? status.map { $0.uppercased().hasPrefix("ACTI") } ?? true
+        validFrom = try container.decodeLenientString(forKey: .dateDbtService)
+        validUntil = try container.decodeLenientString(forKey: .dateFinService)
     }
 }
 
@@ -259,14 +259,14 @@ public struct ServiceDetails: Sendable, Hashable, Decodable {
     /// Decodes `consulter/service`'s answer.
     public init(from decoder: any Decoder) throws {
         let root = try decoder.container(keyedBy: Keys.self)
-        let general = try? root.nestedContainer(keyedBy: Keys.self, forKey: .informationsGenerales)
-        code = (try? general?.decodeLenientString(forKey: .codeService)) ?? ""
-        name = try? general?.decodeLenientString(forKey: .nomService)
-        serviceDescription = try? general?.decodeLenientString(forKey: .descriptionService)
-        let settings = try? root.nestedContainer(keyedBy: Keys.self, forKey: .parametres)
-        commitmentRequired = (try? settings?.decodeLenientBool(forKey: .numeroEngagement)) ?? false
-        reportsPayment = try? settings?.decodeLenientBool(forKey: .miseEnPaiement)
-        validUntil = (try? settings?.decodeLenientString(forKey: .dateFinValidite)).flatMap(PlatformDate.parse)
+        let general = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .informationsGenerales)
+        code = (try general?.decodeLenientString(forKey: .codeService)) ?? ""
+        name = try general?.decodeLenientString(forKey: .nomService)
+        serviceDescription = try general?.decodeLenientString(forKey: .descriptionService)
+        let settings = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .parametres)
+        commitmentRequired = (try settings?.decodeLenientBool(forKey: .numeroEngagement)) ?? false
+        reportsPayment = try settings?.decodeLenientBool(forKey: .miseEnPaiement)
+        validUntil = (try settings?.decodeLenientString(forKey: .dateFinValidite)).flatMap(PlatformDate.parse)
     }
 }
 
@@ -351,20 +351,49 @@ public struct RecipientProfile: Sendable, Hashable {
     }
 }
 
-/// A legal commitment found by `engagementsJuridiques/v1/rechercher` (fields vary between examples, §13.9).
+/// A legal commitment (engagement juridique) found by `engagementsJuridiques/v1/rechercher` (§4.5). The two official
+/// examples carry different field sets (§13.9), so every field is optional; the ones read by name are typed, and
+/// every other field of the answer is kept in ``otherFields`` as text, so nothing the platform sends is dropped.
 public struct Commitment: Sendable, Hashable, Decodable {
-    /// Number (`numeroEngagementJuridique`).
+    /// `numeroEngagementJuridique` (or `numeroEJ`).
     public var number: String?
-    /// State (`etatCourantEngagementJuridique`).
+    /// The commitment's state: `libelleEtatCourantEJ` as the answers carry it (`etatCourantEngagementJuridique`, the
+    /// request's filter name, is read too when an answer uses it).
     public var state: String?
+    /// `montantEngagementJuridique` / `montantEJ`, when given.
+    public var amount: Amount?
+    /// `dateCreationEJ` / `dateEngagementJuridique`, when given.
+    public var date: CalendarDate?
+    /// Every other field, as text (numbers and booleans written as JSON writes them).
+    public var otherFields: [String: String]
 
-    private enum CodingKeys: String, CodingKey { case numeroEngagementJuridique, etatCourantEngagementJuridique }
+    /// Creates a value (for stubs and tests).
+    public init(number: String?, state: String? = nil, amount: Amount? = nil, date: CalendarDate? = nil, otherFields: [String: String] = [:]) {
+        self.number = number
+        self.state = state
+        self.amount = amount
+        self.date = date
+        self.otherFields = otherFields
+    }
 
-    /// Decodes a commitment; every field is optional.
+    private static let named: Set<String> = ["numeroEngagementJuridique", "numeroEJ", "libelleEtatCourantEJ", "etatCourantEngagementJuridique",
+                                             "etatCourantEJ", "montantEngagementJuridique", "montantEJ", "dateCreationEJ", "dateEngagementJuridique"]
+
+    /// Decodes one commitment of `listeEngagementJuridique`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        number = try? container.decodeLenientString(forKey: .numeroEngagementJuridique)
-        state = try? container.decodeLenientString(forKey: .etatCourantEngagementJuridique)
+        let item = try AnswerObject(decoder)
+        number = try item.text("numeroEngagementJuridique") ?? item.text("numeroEJ")
+        state = try item.text("libelleEtatCourantEJ") ?? item.text("etatCourantEJ") ?? item.text("etatCourantEngagementJuridique")
+        amount = try item.amount("montantEngagementJuridique") ?? item.amount("montantEJ")
+        date = try item.date("dateCreationEJ") ?? item.date("dateEngagementJuridique")
+        var others: [String: String] = [:]
+        for key in item.keys where !Self.named.contains(key) {
+            // Nested blocks are not expected here; a scalar of any kind is kept as text.
+            if let text = try? item.text(key) { others[key] = text } else if try item.has(key) {
+                throw item.failure(key, "a commitment field that is neither text, number nor boolean")
+            }
+        }
+        otherFields = others
     }
 }
 
