@@ -314,7 +314,8 @@ struct InvoiceFollowingTests {
         let suspended = try await client.invoices.search(InvoiceQuery(statuses: [.suspended]), page: PageRequest())
         #expect(suspended.items.first?.statusComment == "Bon de livraison manquant")
         let note = try await client.invoices.addAttachment(Data("BL".utf8), fileName: "bl.pdf", mimeType: "application/pdf")
-        try await client.invoices.complete(invoiceID: invoice.id, comment: "Voici le bon de livraison", attachments: [note])
+        let completion = try await client.invoices.complete(invoiceID: invoice.id, comment: "Voici le bon de livraison", attachments: [note])
+        #expect(completion.id == invoice.id && completion.number == invoice.number && completion.processedAt != nil)
         #expect(try await client.invoices.history(invoiceID: invoice.id).currentStatus == .completed)
         let error = try await #require(throws: ChorusError.self) {
             try await client.invoices.complete(invoiceID: invoice.id, comment: "encore", attachments: [])
@@ -323,9 +324,9 @@ struct InvoiceFollowingTests {
 
         try await fake.makeAvailable(invoice.id)
         try await fake.sendBackForRecycling(invoice.id, reason: "Mauvais destinataire")
-        let status = try await client.invoices.recycle(invoiceID: invoice.id, recipientSIRET: FakeSeed.serviceRequiredSIRET,
-                                                       serviceCode: "SERVICE_ACHATS", commitmentNumber: nil, comment: "Corrigé")
-        #expect(status == .deposited)
+        let recycled = try await client.invoices.recycle(invoiceID: invoice.id, recipientSIRET: FakeSeed.serviceRequiredSIRET,
+                                                         serviceCode: "SERVICE_ACHATS", commitmentNumber: nil, comment: "Corrigé")
+        #expect(recycled.status == .deposited && recycled.id == invoice.id && recycled.depositDate != nil)
         #expect(try await client.invoices.details(invoiceID: invoice.id).recipientSIRET == FakeSeed.serviceRequiredSIRET)
     }
 

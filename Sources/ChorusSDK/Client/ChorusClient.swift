@@ -17,6 +17,12 @@ public struct ChorusClient: Sendable {
     public let structures: any StructureService
     /// Submitting invoices and following them.
     public let invoices: any InvoiceService
+    /// The public body's side: received invoices and their processing (``ReceivedInvoiceService``).
+    public let receivedInvoices: any ReceivedInvoiceService
+    /// The validator's side: A9 and A12 invoices to validate (``ValidatorService``).
+    public let validations: any ValidatorService
+    /// Works invoices (``WorksInvoiceService``).
+    public let worksInvoices: any WorksInvoiceService
     package let pipeline: RequestPipeline
 
     /// Creates a client.
@@ -35,6 +41,9 @@ public struct ChorusClient: Sendable {
         self.accounts = AccountServiceClient(pipeline: pipeline, portal: portal)
         self.structures = structures
         self.invoices = InvoiceServiceClient(pipeline: pipeline, structures: structures, references: references)
+        self.receivedInvoices = ReceivedInvoiceServiceClient(pipeline: pipeline)
+        self.validations = ValidatorServiceClient(pipeline: pipeline)
+        self.worksInvoices = WorksInvoiceServiceClient(pipeline: pipeline)
     }
 
     /// Creates a client with the default transport (``URLSessionTransport``) and policies.

@@ -79,6 +79,14 @@ public enum Deflate {
         return Data(output)
     }
 
+    /// The bytes of raw DEFLATE data (no zlib header or checksum), as ZIP entries hold them.
+    ///
+    /// - Throws: ``DeflateError`` when the data is corrupt, truncated, or would inflate beyond `maximumSize`.
+    package static func inflateRaw(_ data: Data, maximumSize: Int) throws -> Data {
+        var inflater = Inflater(input: [UInt8](data), position: 0, maximumSize: maximumSize)
+        return Data(try inflater.run())
+    }
+
     /// Adler-32 (RFC 1950).
     static func adler32(_ bytes: [UInt8]) -> UInt32 {
         var a: UInt32 = 1

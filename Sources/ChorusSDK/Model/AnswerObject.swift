@@ -81,6 +81,17 @@ package struct AnswerObject {
         try container.decodeList(Item.self, forKey: AnyCodingKey(key))
     }
 
+    /// Every field not in `named`, as text; a nested object or array there is an error naming `what`.
+    package func scalarFields(excluding named: Set<String>, what: String) throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for key in keys where !named.contains(key) {
+            guard try has(key) else { continue }
+            guard let text = try? text(key) else { throw failure(key, "\(what) field that is neither text, number nor boolean") }
+            fields[key] = text
+        }
+        return fields
+    }
+
     /// The keys present.
     package var keys: [String] { container.allKeys.map(\.stringValue) }
 

@@ -41,6 +41,31 @@ extension KeyedDecodingContainer {
                                                          debugDescription: "expected an integer"))
     }
 
+    /// An integer that must be present (an id): a missing one is an error, never 0.
+    package func decodeRequiredInt(forKey key: Key) throws -> Int {
+        guard let value = try decodeLenientInt(forKey: key) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is required"))
+        }
+        return value
+    }
+
+    /// A text that must be present (an identifier, a code): a missing one is an error, never "".
+    package func decodeRequiredString(forKey key: Key) throws -> String {
+        guard let value = try decodeLenientString(forKey: key) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is required"))
+        }
+        return value
+    }
+
+    /// A point in time in one of the platform's formats (§3.3, §13.3); present but unreadable is an error.
+    package func decodePlatformDate(forKey key: Key) throws -> Date? {
+        guard let text = try decodeLenientString(forKey: key), !text.isEmpty else { return nil }
+        guard let date = PlatformDate.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: "not a date and time: \(text)"))
+        }
+        return date
+    }
+
     /// A boolean that may arrive as `true`/`false`, `"true"`/`"OUI"`/`"NON"` or 0/1.
     package func decodeLenientBool(forKey key: Key) throws -> Bool? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }

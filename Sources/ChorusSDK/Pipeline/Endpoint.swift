@@ -7,6 +7,8 @@ package struct Endpoint: Sendable {
     /// The PISTE API an operation belongs to.
     package enum API: String, Sendable {
         case factures, structures, transverses, utilisateurs, engagementsJuridiques
+        /// Works invoices (`/cpro/facturesTravaux/v1/`).
+        case facturesTravaux
         /// Not PISTE: the portal steps, served only by ChorusMock (`/portail/v1/`).
         case portail
 
@@ -17,6 +19,7 @@ package struct Endpoint: Sendable {
             case .transverses: "Transverses"
             case .utilisateurs: "Utilisateurs"
             case .engagementsJuridiques: "Engagements juridiques"
+            case .facturesTravaux: "Factures travaux"
             case .portail: "Chorus Pro portal"
             }
         }
@@ -52,6 +55,8 @@ package struct Endpoint: Sendable {
     // 20000 `TRA_MSG_00.015` is the platform's "the search returned no result" (§7.2); searches treat it
     // as an empty list, since §12 leaves open whether "not found" is an empty list or that code.
     private static let noResult: Set<Int> = [20000]
+    // 20007 `GFT_MSG_01.075` is the works invoice search's "no result" (§7.2).
+    private static let noWorksResult: Set<Int> = [20007]
 
     package static let catalogue: [OperationID: Endpoint] = Dictionary(uniqueKeysWithValues: [
         Endpoint(.healthCheck, .transverses, "health-check", method: .get),
@@ -87,6 +92,25 @@ package struct Endpoint: Sendable {
         Endpoint(.consulterFactureParFournisseur, .factures, "consulter/fournisseur"),
         Endpoint(.consulterHistoriqueFacture, .factures, "consulter/historique"),
         Endpoint(.telechargerGroupeFacture, .factures, "telecharger/groupe"),
+        Endpoint(.rechercherFactureParRecipiendaire, .factures, "rechercher/recipiendaire", emptyResultCodes: noResult),
+        Endpoint(.consulterFactureParRecipiendaire, .factures, "consulter/recipiendaire"),
+        Endpoint(.traiterFactureRecue, .factures, "traiter/recue", idempotent: false),
+        Endpoint(.rechercherFactureParValideur, .factures, "rechercher/valideur", emptyResultCodes: noResult),
+        Endpoint(.consulterFactureParValideur, .factures, "consulter/valideur"),
+        Endpoint(.traiterFactureAValider, .factures, "traiter/factureAValider", idempotent: false),
+        Endpoint(.recupererStatutsFactureVisiblesParValideur, .factures, "recuperer/statutsFactureVisibles/valideur"),
+        Endpoint(.traiterFacturesRejetees, .factures, "traiterRejet", idempotent: false),
+        Endpoint(.corrigerValideurFacture, .factures, "corriger/valideur/facture", idempotent: false),
+        Endpoint(.rechercherDemandePaiement, .factures, "rechercher/demandePaiement", emptyResultCodes: noResult),
+        Endpoint(.rechercherFactureTravaux, .facturesTravaux, "rechercher", emptyResultCodes: noWorksResult),
+        Endpoint(.recupererTypeFactureTravaux, .transverses, "recuperer/typefacturetravaux"),
+        Endpoint(.recupererStructuresActivesPourFactureTravaux, .transverses, "recuperer/structures/actives/facturetravaux",
+                 emptyResultCodes: noResult),
+        Endpoint(.recupererStructuresActivesPourDestinataire, .transverses, "recuperer/structures/actives/destinataire",
+                 emptyResultCodes: noResult),
+        Endpoint(.recupererEtatsPossiblesPourTraitement, .transverses, "recuperer/etats/traitement"),
+        Endpoint(.telechargerAnnuaireDestinataire, .transverses, "telecharger/annuaire/destinataire"),
+        Endpoint(.consulterInformationsSIRET, .transverses, "consulter/information/siret"),
         Endpoint(.creerCompte, .portail, "comptes/creer", idempotent: false),
         Endpoint(.activerCompte, .portail, "comptes/activer", idempotent: false),
         Endpoint(.connexionPortail, .portail, "connexion", idempotent: false),

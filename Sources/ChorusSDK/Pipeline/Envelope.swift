@@ -7,12 +7,15 @@ import Foundation
 package struct Envelope: Decodable, Sendable {
     package var codeRetour: Int?
     package var libelle: String?
+    /// `codeRetour` is present but is not an integer: the answer cannot be judged a success.
+    package var codeRetourUnreadable = false
 
     private enum CodingKeys: String, CodingKey { case codeRetour, libelle }
 
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        codeRetour = try? container.decodeLenientInt(forKey: .codeRetour)
+        do { codeRetour = try container.decodeLenientInt(forKey: .codeRetour) } catch { codeRetourUnreadable = true }
+        // The message is only shown to people: an odd one is left out rather than failing the call.
         libelle = try? container.decodeLenientString(forKey: .libelle)
     }
 

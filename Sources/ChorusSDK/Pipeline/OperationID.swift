@@ -78,6 +78,40 @@ public struct OperationID: RawRepresentable, Sendable, Hashable, CustomStringCon
     public static let consulterHistoriqueFacture: OperationID = "consulterHistoriqueFacture"
     /// `factures/v1/telecharger/groupe`.
     public static let telechargerGroupeFacture: OperationID = "telechargerGroupeFacture"
+    /// `rechercher/recipiendaire`: the public body's received invoices.
+    public static let rechercherFactureParRecipiendaire: OperationID = "rechercherFactureParRecipiendaire"
+    /// `consulter/recipiendaire`.
+    public static let consulterFactureParRecipiendaire: OperationID = "consulterFactureParRecipiendaire"
+    /// `traiter/recue`: the public body moves a received invoice on.
+    public static let traiterFactureRecue: OperationID = "traiterFactureRecue"
+    /// `rechercher/valideur`.
+    public static let rechercherFactureParValideur: OperationID = "rechercherFactureParValideur"
+    /// `consulter/valideur`.
+    public static let consulterFactureParValideur: OperationID = "consulterFactureParValideur"
+    /// `traiter/factureAValider`: a validator validates or refuses.
+    public static let traiterFactureAValider: OperationID = "traiterFactureAValider"
+    /// `recuperer/statutsFactureVisibles/valideur`.
+    public static let recupererStatutsFactureVisiblesParValideur: OperationID = "recupererStatutsFactureVisiblesParValideur"
+    /// `traiterRejet`: the supplier acknowledges rejections.
+    public static let traiterFacturesRejetees: OperationID = "traiterFacturesRejetees"
+    /// `corriger/valideur/facture`: the supplier names the right validator.
+    public static let corrigerValideurFacture: OperationID = "corrigerValideurFacture"
+    /// `rechercher/demandePaiement` (not served on qualification).
+    public static let rechercherDemandePaiement: OperationID = "rechercherDemandePaiement"
+    /// `facturesTravaux/v1/rechercher`.
+    public static let rechercherFactureTravaux: OperationID = "rechercherFactureTravaux"
+    /// `recuperer/typefacturetravaux`.
+    public static let recupererTypeFactureTravaux: OperationID = "recupererTypeFactureTravaux"
+    /// `recuperer/structures/actives/facturetravaux`.
+    public static let recupererStructuresActivesPourFactureTravaux: OperationID = "recupererStructuresActivesPourFactureTravaux"
+    /// `recuperer/structures/actives/destinataire`.
+    public static let recupererStructuresActivesPourDestinataire: OperationID = "recupererStructuresActivesPourDestinataire"
+    /// `recuperer/etats/traitement`: the statuses a received invoice can be moved to.
+    public static let recupererEtatsPossiblesPourTraitement: OperationID = "recupererEtatsPossiblesPourTraitement"
+    /// `telecharger/annuaire/destinataire`.
+    public static let telechargerAnnuaireDestinataire: OperationID = "telechargerAnnuaireDestinataire"
+    /// `consulter/information/siret` (not served on qualification).
+    public static let consulterInformationsSIRET: OperationID = "consulterInformationsSIRET"
 
     /// Portal: create a manager account.
     public static let creerCompte: OperationID = "creerCompteGestionnaire"

@@ -13,6 +13,10 @@ package struct ResponseClassifier: Sendable {
     package func classify(_ response: HTTPResponse, endpoint: Endpoint) throws -> HTTPResponse {
         if response.status == 200, Envelope.quickReturnCode(response.body) == 0 { return response }  // the common case
         let envelope = Envelope.read(response.body)
+        if envelope?.codeRetourUnreadable == true {
+            throw ChorusError(.decodingFailed, operation: endpoint.id, message: "the answer's codeRetour is not a number.",
+                              httpStatus: response.status, responseBody: scrubber.excerpt(of: response.body))
+        }
         if response.status == 200 {
             guard let code = envelope?.codeRetour, code != 0, !endpoint.emptyResultCodes.contains(code) else {
                 return response

@@ -270,8 +270,8 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
     /// Decodes an attachment.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeLenientInt(forKey: .idStructure) ?? 0
-        identifier = try container.decodeLenientString(forKey: .identifiantStructure) ?? ""
+        id = try container.decodeRequiredInt(forKey: .idStructure)
+        identifier = try container.decodeRequiredString(forKey: .identifiantStructure)
         identifierType = try container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
         name = try container.decodeLenientString(forKey: .designationStructure)
         role = try container.decodeLenientString(forKey: .roleUtilisateur)
@@ -280,7 +280,9 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
     }
 }
 
-/// A structure the technical account may invoice from (`recuperer/structures/actives/fournisseur`).
+/// A structure of the technical account, as the three "active structures" lists give it: those it may invoice from
+/// (`recuperer/structures/actives/fournisseur`), receive for (`…/destinataire`) and issue works invoices for
+/// (`…/facturetravaux`).
 public struct SupplierStructure: Sendable, Hashable, Decodable {
     /// Technical id (`idStructureCPP`), the `fournisseur.idFournisseur` of an invoice.
     public var id: Int
@@ -294,7 +296,7 @@ public struct SupplierStructure: Sendable, Hashable, Decodable {
     /// Decodes a supplier structure.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeLenientInt(forKey: .idStructureCPP) ?? 0
+        id = try container.decodeRequiredInt(forKey: .idStructureCPP)
         identifier = try container.decodeLenientString(forKey: .identifiant)
         name = try container.decodeLenientString(forKey: .designationStructure)
     }
@@ -312,7 +314,7 @@ public struct BankAccount: Sendable, Hashable, Decodable {
     /// Decodes a bank account.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeLenientInt(forKey: .idCoordonneeBancaire) ?? 0
+        id = try container.decodeRequiredInt(forKey: .idCoordonneeBancaire)
         name = try container.decodeLenientString(forKey: .nomCoordonneeBancaire)
     }
 }

@@ -111,7 +111,8 @@ public struct InvoiceDetails: Sendable, Hashable, Decodable {
         }
         self.id = id
         self.status = status
-        number = try invoice.text("numeroFacture") ?? ""
+        guard let number = try invoice.text("numeroFacture") else { throw invoice.failure("numeroFacture", "the invoice has no numeroFacture") }
+        self.number = number
         mode = try invoice.value(DepositMode.self, "modeDepot")
         comment = try invoice.text("commentaire")
         let frame = try invoice.object("cadreDeFacturation")

@@ -75,9 +75,38 @@ public struct InvoiceStatus: OpenEnumeration {
     public static let booked = InvoiceStatus(rawValue: "COMPTABILISEE")
     /// `INTERPRETEE_OCR`: read from a PDF, not yet submitted.
     public static let readFromPDF = InvoiceStatus(rawValue: "INTERPRETEE_OCR")
+    /// `MISE_A_DISPOSITION_COMPTABLE`: handed to accounting.
+    public static let madeAvailableForAccounting = InvoiceStatus(rawValue: "MISE_A_DISPOSITION_COMPTABLE")
+    /// `A_VALIDER_1`: waiting for the first validator (A9 subcontractor, A12 co-contractor invoices).
+    public static let awaitingFirstValidation = InvoiceStatus(rawValue: "A_VALIDER_1")
+    /// `VALIDEE_1`: validated by the first validator.
+    public static let firstValidated = InvoiceStatus(rawValue: "VALIDEE_1")
+    /// `REFUSEE_1`: refused by the first validator.
+    public static let firstRefused = InvoiceStatus(rawValue: "REFUSEE_1")
+    /// `A_VALIDER_2`: waiting for the second validator.
+    public static let awaitingSecondValidation = InvoiceStatus(rawValue: "A_VALIDER_2")
+    /// `VALIDEE_2`: validated by the second validator.
+    public static let secondValidated = InvoiceStatus(rawValue: "VALIDEE_2")
+    /// `REFUSEE_2`: refused by the second validator.
+    public static let secondRefused = InvoiceStatus(rawValue: "REFUSEE_2")
+    /// `ERREUR_FOURNISSEUR_SUR_VALIDEUR`: the supplier named the wrong validator; fix it with
+    /// ``InvoiceService/correctValidator(invoiceID:validatorIdentifier:identifierType:validatorStructureID:)``.
+    public static let wrongValidator = InvoiceStatus(rawValue: "ERREUR_FOURNISSEUR_SUR_VALIDEUR")
+    /// `A_VALIDER_MOE`: a works invoice waiting for the project manager.
+    public static let awaitingProjectManager = InvoiceStatus(rawValue: "A_VALIDER_MOE")
+    /// `PRISE_EN_COMPTE_MOE`: taken up by the project manager.
+    public static let takenUpByProjectManager = InvoiceStatus(rawValue: "PRISE_EN_COMPTE_MOE")
+    /// `MISE_A_DISPOSITION_MOA`: a works invoice handed to the owner.
+    public static let madeAvailableToOwner = InvoiceStatus(rawValue: "MISE_A_DISPOSITION_MOA")
+    /// `PRISE_EN_COMPTE_MOA`: taken up by the owner.
+    public static let takenUpByOwner = InvoiceStatus(rawValue: "PRISE_EN_COMPTE_MOA")
+    /// `REFUSEE_MOE`: refused by the project manager.
+    public static let refusedByProjectManager = InvoiceStatus(rawValue: "REFUSEE_MOE")
+    /// `REFUSEE_MOA`: refused by the owner.
+    public static let refusedByOwner = InvoiceStatus(rawValue: "REFUSEE_MOA")
 
-    /// Whether nothing more will happen for the supplier (`REJETEE`, `MISE_EN_PAIEMENT`).
-    public var isFinal: Bool { self == .rejected || self == .paymentInitiated }
+    /// Whether nothing more will happen for the supplier (`REJETEE`, `MISE_EN_PAIEMENT`, or a validator's refusal).
+    public var isFinal: Bool { [.rejected, .paymentInitiated, .firstRefused, .secondRefused, .refusedByProjectManager, .refusedByOwner].contains(self) }
     /// Whether the supplier must act (`SUSPENDUE`, `A_RECYCLER`).
     public var needsSupplierAction: Bool { self == .suspended || self == .toRecycle }
 }

@@ -152,7 +152,16 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
     public var bankAccount: InvoiceBankAccount?
 
     /// Creates a value (for stubs and tests).
-    public init(id: Int, number: String, status: InvoiceStatus, fluxNumber: String? = nil, type: InvoiceType? = nil, paymentRequestType: String? = nil, worksInvoiceType: String? = nil, invoiceDate: CalendarDate? = nil, depositDate: CalendarDate? = nil, statusChangedAt: Date? = nil, totalExcludingTax: Amount? = nil, totalIncludingTax: Amount? = nil, amountToPay: Amount? = nil, currency: String? = nil, mode: DepositMode? = nil, recipientID: Int? = nil, recipientSIRET: String? = nil, recipientName: String? = nil, serviceID: Int? = nil, serviceCode: String? = nil, serviceName: String? = nil, supplierID: Int? = nil, supplierIdentifier: String? = nil, supplierName: String? = nil, supplierServiceCode: String? = nil, commitmentNumber: String? = nil, contractNumber: String? = nil, originalInvoiceNumber: String? = nil, statusComment: String? = nil, rejectionHandled: Bool? = nil, downloadedByRecipient: Bool? = nil, size: Int? = nil, firstValidator: String? = nil, bankAccount: InvoiceBankAccount? = nil) {
+    public init(id: Int, number: String, status: InvoiceStatus, fluxNumber: String? = nil, type: InvoiceType? = nil,
+                paymentRequestType: String? = nil, worksInvoiceType: String? = nil, invoiceDate: CalendarDate? = nil,
+                depositDate: CalendarDate? = nil, statusChangedAt: Date? = nil, totalExcludingTax: Amount? = nil,
+                totalIncludingTax: Amount? = nil, amountToPay: Amount? = nil, currency: String? = nil, mode: DepositMode? = nil,
+                recipientID: Int? = nil, recipientSIRET: String? = nil, recipientName: String? = nil, serviceID: Int? = nil,
+                serviceCode: String? = nil, serviceName: String? = nil, supplierID: Int? = nil,
+                supplierIdentifier: String? = nil, supplierName: String? = nil, supplierServiceCode: String? = nil,
+                commitmentNumber: String? = nil, contractNumber: String? = nil, originalInvoiceNumber: String? = nil,
+                statusComment: String? = nil, rejectionHandled: Bool? = nil, downloadedByRecipient: Bool? = nil,
+                size: Int? = nil, firstValidator: String? = nil, bankAccount: InvoiceBankAccount? = nil) {
         self.id = id
         self.number = number
         self.status = status
@@ -200,7 +209,8 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
         }
         self.id = id
         self.status = status
-        number = try item.text("numeroFacture") ?? ""
+        guard let number = try item.text("numeroFacture") else { throw item.failure("numeroFacture", "a search result without numeroFacture") }
+        self.number = number
         fluxNumber = try item.text("numeroFluxDepot")
         type = try item.value(InvoiceType.self, "typeFacture")
         paymentRequestType = try item.text("typeDemandePaiement")

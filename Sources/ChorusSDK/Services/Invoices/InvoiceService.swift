@@ -34,13 +34,28 @@ public protocol InvoiceService: Sendable {
     func history(invoiceID: Int) async throws -> InvoiceHistory
     /// Polls the history with backoff until one of `statuses` (or a final status) or the timeout.
     func waitForStatus(invoiceID: Int, in statuses: Set<InvoiceStatus>, timeout: Duration) async throws -> InvoiceHistory
-    /// Downloads invoices (`telecharger/groupe`): `PDF`, or `PIVOT` for the original format.
-    func download(invoiceIDs: [Int], format: String) async throws -> Data
-    /// Answers a suspension (`completer`): comment and attachments; only from `SUSPENDUE`.
-    func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws
-    /// Fixes the routing of an invoice sent back (`recycler`); only from `A_RECYCLER`.
+    /// The invoices' files (`telecharger/groupe`, at most 120 MB in all, else HTTP 413), in `format`, with their
+    /// further attachments when `includeAttachments` (`avecPiecesJointesComplementaires`).
+    func download(invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool) async throws -> Data
+    /// Answers a suspension (`completer`): comment and attachments; only from `SUSPENDUE`. Returns the platform's answer.
+    @discardableResult
+    func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws -> CompletionResult
+    /// Fixes the routing of an invoice sent back (`recycler`); only from `A_RECYCLER`. Returns the platform's answer,
+    /// whose status is `nil` when the platform leaves it out.
+    @discardableResult
     func recycle(invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
-                 comment: String?) async throws -> InvoiceStatus
+                 comment: String?) async throws -> RecycleResult
+    /// Acknowledges rejected invoices (`traiterRejet`, the API side of the portal's "rejet traité"): `reason` and
+    /// `details` are sent as `motifRejet` and `cpltInfos`.
+    func acknowledgeRejections(invoiceIDs: [Int], reason: String?, details: String?) async throws
+    /// Names the right validator of an invoice refused for a wrong one (`corriger/valideur/facture`, status
+    /// ``InvoiceStatus/wrongValidator``): the validating structure's identifier (a SIRET by default, checked first)
+    /// and, when known, its technical id.
+    func correctValidator(invoiceID: Int, validatorIdentifier: String, identifierType: StructureIdentifierType,
+                          validatorStructureID: Int?) async throws
+    /// Payment requests in the platform's live and archive bases (`rechercher/demandePaiement`; the platform does not
+    /// serve it on qualification).
+    func searchPaymentRequests(_ query: PaymentRequestQuery) async throws -> [PaymentRequest]
 }
 
 extension InvoiceService {
@@ -58,4 +73,12 @@ extension InvoiceService {
     }
     /// Every invoice matching the query, 100 per request.
     public func searchAll(_ query: InvoiceQuery) -> PageSequence<InvoiceSummary> { searchAll(query, pageSize: 100) }
+    /// The invoices' files, without their further attachments.
+    public func download(invoiceIDs: [Int], format: DownloadFormat) async throws -> Data {
+        try await download(invoiceIDs: invoiceIDs, format: format, includeAttachments: false)
+    }
+    /// Names the right validator by SIRET.
+    public func correctValidator(invoiceID: Int, validatorSIRET: String) async throws {
+        try await correctValidator(invoiceID: invoiceID, validatorIdentifier: validatorSIRET, identifierType: .siret, validatorStructureID: nil)
+    }
 }

@@ -285,9 +285,10 @@ public struct InvoiceServiceClient: InvoiceService {
         let body: WireObject = ["numeroFluxDepot": .string(fluxNumber)]
         do {
             return try await pipeline.call(.consulterCRDetaille, body)
-        } catch let error as ChorusError where [.notFound, .notSubscribed, .decodingFailed, .serverError].contains(error.code) {
+        } catch let error as ChorusError where [.notFound, .notSubscribed, .serverError].contains(error.code) {
             // S1 found consulterCR broken for some formats and the detailed one reliable; we prefer the
-            // detailed report and fall back to the summary one when the detailed call is unavailable.
+            // detailed report and fall back to the summary one only when the detailed call is unavailable — a
+            // detailed answer we cannot read is an error, never hidden behind the summary.
             return try await pipeline.call(.consulterCR, body)
         }
     }
@@ -329,29 +330,20 @@ public struct InvoiceServiceClient: InvoiceService {
         }
     }
 
-    public func download(invoiceIDs: [Int], format: String) async throws -> Data {
-        guard !invoiceIDs.isEmpty else {
-            throw ChorusError.invalidInput(.telechargerGroupeFacture, field: "listeFacture", rule: "required", "name at least one invoice")
-        }
-        let body: WireObject = ["listeFacture": .array(invoiceIDs.map { .object(["idFacture": .int($0)]) }), "format": .string(format),
-                                "avecPiecesJointesComplementaires": "NON"]
-        let answer: DownloadAnswer = try await pipeline.call(.telechargerGroupeFacture, body)
-        guard let data = Data(base64Encoded: answer.fichierResultat) else {
-            throw ChorusError(.decodingFailed, operation: .telechargerGroupeFacture, message: "fichierResultat is not Base64")
-        }
-        return data
+    public func download(invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool) async throws -> Data {
+        try await InvoiceDownload.fetch(invoiceIDs, format: format, includeAttachments: includeAttachments, pipeline: pipeline)
     }
 
-    public func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws {
+    public func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws -> CompletionResult {
         let problems = comment.map { InputLimits.textProblems($0, field: "commentaire", multiline: true) } ?? []
         if !problems.isEmpty { throw ChorusError.invalid(.completerFacture, problems) }
         let body: WireObject = ["identifiantFactureCPP": .int(invoiceID), "commentaire": .text(comment),
                                 "pieceJointeComplementaire": .array(attachments.map(InvoiceWire.extra)), "idUtilisateurCourant": .int(0)]
-        let _: IgnoredAnswer = try await pipeline.call(.completerFacture, body)
+        return try await pipeline.call(.completerFacture, body)
     }
 
     public func recycle(invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
-                        comment: String?) async throws -> InvoiceStatus {
+                        comment: String?) async throws -> RecycleResult {
         let identifier = try StructureIdentifier.siret(recipientSIRET, checkDigit: pipeline.checkDigitPolicy)
         var problems = InputLimits.textProblems(serviceCode ?? "", field: "destinataire.codeServiceExecutant")
         problems += InputLimits.textProblems(commitmentNumber ?? "", field: "reference.numeroBonCommande", limitKey: "references.numeroBonCommande")
@@ -363,8 +355,40 @@ public struct InvoiceServiceClient: InvoiceService {
                                                          "codeServiceExecutant": .text(serviceCode)]),
                                 "reference": .object(["numeroBonCommande": .text(commitmentNumber)]),
                                 "commentaire": .text(comment), "idUtilisateurCourant": .int(0)]
-        let answer: RecycleAnswer = try await pipeline.call(.recyclerFacture, body)
-        return answer.statutFacture ?? .deposited
+        return try await pipeline.call(.recyclerFacture, body)
+    }
+
+    public func acknowledgeRejections(invoiceIDs: [Int], reason: String?, details: String?) async throws {
+        var problems = InputLimits.textProblems(reason ?? "", field: "motifRejet", multiline: true)
+        problems += InputLimits.textProblems(details ?? "", field: "cpltInfos", multiline: true)
+        if invoiceIDs.isEmpty {
+            problems.append(ValidationProblem(field: "listeDemandePaiement", rule: "required", message: "name at least one invoice"))
+        }
+        if !problems.isEmpty { throw ChorusError.invalid(.traiterFacturesRejetees, problems) }
+        let body: WireObject = ["listeDemandePaiement": .array(invoiceIDs.map { .object(["idDemandePaiement": .int($0)]) }),
+                                "motifRejet": .text(reason), "cpltInfos": .text(details)]
+        let _: EmptyAnswer = try await pipeline.call(.traiterFacturesRejetees, body)
+    }
+
+    public func correctValidator(invoiceID: Int, validatorIdentifier: String, identifierType: StructureIdentifierType,
+                                 validatorStructureID: Int?) async throws {
+        var identifier = validatorIdentifier.trimmingCharacters(in: .whitespaces)
+        if identifierType == .siret {
+            identifier = try StructureIdentifier.siret(identifier, checkDigit: pipeline.checkDigitPolicy).value
+        } else if identifier.isEmpty {
+            throw ChorusError.invalidInput(.corrigerValideurFacture, field: "identifiantStructure", rule: "required",
+                                           "the validator's identifier is required")
+        }
+        let body: WireObject = ["idFacture": .int(invoiceID), "identifiantStructure": .string(identifier),
+                                "typeIdentifiantStructure": .string(identifierType.rawValue),
+                                "idStructure": validatorStructureID.map(WireValue.int) ?? .null]
+        let _: EmptyAnswer = try await pipeline.call(.corrigerValideurFacture, body)
+    }
+
+    public func searchPaymentRequests(_ query: PaymentRequestQuery) async throws -> [PaymentRequest] {
+        let answer: KeyedList<PaymentRequest> = try await pipeline.callList(.rechercherDemandePaiement, query.wireBody,
+                                                                            listKey: "listeDemandePaiement")
+        return answer.items
     }
 
     /// Calls `check` until it returns a value, waiting 1 s, 2 s, 4 s… (at most 30 s) between calls.
@@ -388,9 +412,8 @@ public struct InvoiceServiceClient: InvoiceService {
 }
 
 private struct AttachmentAnswer: Decodable { let pieceJointeId: Int }
-private struct DownloadAnswer: Decodable { let fichierResultat: String }
-private struct IgnoredAnswer: Decodable {}
-private struct RecycleAnswer: Decodable { let statutFacture: InvoiceStatus? }
+/// An answer with nothing but the envelope (`traiterRejet`, `corriger/valideur/facture`).
+private struct EmptyAnswer: Decodable {}
 
 /// `soumettre`'s answer; without `identifiantFactureCPP` the outcome is unknown (§5.10, S9).
 private struct SubmitAnswer: Decodable {

@@ -67,7 +67,7 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
             throw DecodingError.keyNotFound(CodingKeys.idStructureCPP, .init(codingPath: container.codingPath, debugDescription: "missing id"))
         }
         self.id = id
-        identifier = try container.decodeLenientString(forKey: .identifiantStructure) ?? ""
+        identifier = try container.decodeRequiredString(forKey: .identifiantStructure)
         identifierType = try container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
         name = try container.decodeLenientString(forKey: .designationStructure)
         let status = try container.decodeLenientString(forKey: .statut)?.uppercased()
@@ -183,12 +183,12 @@ public struct StructureDetails: Sendable, Hashable, Decodable {
             throw DecodingError.keyNotFound(Keys.idStructureCPP, .init(codingPath: general.codingPath, debugDescription: "missing id"))
         }
         self.id = id
-        identifier = try general.decodeLenientString(forKey: .identifiantStructure) ?? ""
+        identifier = try general.decodeRequiredString(forKey: .identifiantStructure)
         identifierType = try general.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
         name = try general.decodeLenientString(forKey: .raisonSocialeStructure) ?? general.decodeLenientString(forKey: .libelleStructure)
         isPublic = try general.decodeLenientString(forKey: .structurePriveePublique).map { $0.uppercased() == "PUBLIQUE" }
         vatNumber = try general.decodeLenientString(forKey: .numeroTVA)
-        technicalPasswordExpiry = (try general.decodeLenientString(forKey: .dateExpirationMotPasseCompteTech)).flatMap(PlatformDate.parse)
+        technicalPasswordExpiry = try general.decodePlatformDate(forKey: .dateExpirationMotPasseCompteTech)
         address = try root.decodeIfPresent(PostalAddress.self, forKey: .adressePostaleDuSiege)
         let settings = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .parametres)
         serviceCodeRequired = (try settings?.decodeLenientBool(forKey: .codeServiceDoitEtreRenseigne)) ?? false
@@ -226,8 +226,8 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
     /// Decodes a service.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeLenientInt(forKey: .idService) ?? 0
-        code = try container.decodeLenientString(forKey: .codeService) ?? ""
+        id = try container.decodeRequiredInt(forKey: .idService)
+        code = try container.decodeRequiredString(forKey: .codeService)
         name = try container.decodeLenientString(forKey: .libelleService)
         let status = try container.decodeLenientString(forKey: .statutService)
         isActive = (try container.decodeLenientBool(forKey: .estActif)) ?? status.map { $0.uppercased().hasPrefix("ACTI") } ?? true
@@ -260,13 +260,16 @@ public struct ServiceDetails: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let root = try decoder.container(keyedBy: Keys.self)
         let general = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .informationsGenerales)
-        code = (try general?.decodeLenientString(forKey: .codeService)) ?? ""
-        name = try general?.decodeLenientString(forKey: .nomService)
-        serviceDescription = try general?.decodeLenientString(forKey: .descriptionService)
+        guard let general else {
+            throw DecodingError.keyNotFound(Keys.informationsGenerales, .init(codingPath: root.codingPath, debugDescription: "no informationsGenerales"))
+        }
+        code = try general.decodeRequiredString(forKey: .codeService)
+        name = try general.decodeLenientString(forKey: .nomService)
+        serviceDescription = try general.decodeLenientString(forKey: .descriptionService)
         let settings = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .parametres)
         commitmentRequired = (try settings?.decodeLenientBool(forKey: .numeroEngagement)) ?? false
         reportsPayment = try settings?.decodeLenientBool(forKey: .miseEnPaiement)
-        validUntil = (try settings?.decodeLenientString(forKey: .dateFinValidite)).flatMap(PlatformDate.parse)
+        validUntil = try settings?.decodePlatformDate(forKey: .dateFinValidite)
     }
 }
 
@@ -386,14 +389,7 @@ public struct Commitment: Sendable, Hashable, Decodable {
         state = try item.text("libelleEtatCourantEJ") ?? item.text("etatCourantEJ") ?? item.text("etatCourantEngagementJuridique")
         amount = try item.amount("montantEngagementJuridique") ?? item.amount("montantEJ")
         date = try item.date("dateCreationEJ") ?? item.date("dateEngagementJuridique")
-        var others: [String: String] = [:]
-        for key in item.keys where !Self.named.contains(key) {
-            // Nested blocks are not expected here; a scalar of any kind is kept as text.
-            if let text = try? item.text(key) { others[key] = text } else if try item.has(key) {
-                throw item.failure(key, "a commitment field that is neither text, number nor boolean")
-            }
-        }
-        otherFields = others
+        otherFields = try item.scalarFields(excluding: Self.named, what: "a commitment")
     }
 }
 

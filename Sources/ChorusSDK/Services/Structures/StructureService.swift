@@ -17,6 +17,12 @@ public protocol StructureService: Sendable {
     /// Commitments (`engagementsJuridiques/v1/rechercher`) with that number issued to the supplier.
     /// Only State commitments are searchable on the platform: an empty answer does not prove the number wrong.
     func commitments(number: String, supplierID: Int) async throws -> [Commitment]
+    /// The whole directory of public recipients (`telecharger/annuaire/destinataire`), unpacked: every file of the
+    /// ZIP and the structures its CSV files list (see ``RecipientDirectory`` for what is known of the layout).
+    func recipientDirectory() async throws -> RecipientDirectory
+    /// What INSEE's register says of a SIRET (`consulter/information/siret`; not served on qualification). The SIRET
+    /// is checked (14 digits, check digit per the client's policy) before anything is sent.
+    func siretInformation(siret: String) async throws -> SIRETInformation
     /// Asks for the signed-in manager to be attached to a structure (portal step; ChorusMock only).
     func requestAffiliation(_ request: AffiliationRequest, session: PortalSession) async throws -> Affiliation
 }

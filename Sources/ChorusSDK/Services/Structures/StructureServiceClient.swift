@@ -71,6 +71,25 @@ public struct StructureServiceClient: StructureService {
         return RecipientProfile(structure: structure, services: services, requirement: structure.requirement, service: chosen)
     }
 
+    public func recipientDirectory() async throws -> RecipientDirectory {
+        let answer: DirectoryAnswer = try await pipeline.call(.telechargerAnnuaireDestinataire, [:] as WireObject)
+        guard let zip = Data(base64Encoded: answer.fichierResultat, options: .ignoreUnknownCharacters) else {
+            throw ChorusError(.decodingFailed, operation: .telechargerAnnuaireDestinataire, message: "fichierResultat is not Base64.")
+        }
+        do {
+            return try RecipientDirectory(zip: zip)
+        } catch let failure as ZipArchive.Failure {
+            throw ChorusError(.decodingFailed, operation: .telechargerAnnuaireDestinataire,
+                              message: "the directory could not be unpacked: \(failure.description).")
+        }
+    }
+
+    public func siretInformation(siret: String) async throws -> SIRETInformation {
+        let identifier = try StructureIdentifier.siret(siret, checkDigit: pipeline.checkDigitPolicy)
+        pipeline.warn(identifier.warning, operation: .consulterInformationsSIRET)
+        return try await pipeline.call(.consulterInformationsSIRET, ["siretStructure": .string(identifier.value)] as WireObject)
+    }
+
     public func commitments(number: String, supplierID: Int) async throws -> [Commitment] {
         let trimmed = number.trimmingCharacters(in: .whitespaces)
         guard (1...50).contains(trimmed.count) else {
@@ -115,3 +134,6 @@ private struct SearchBody: Encodable {
         try container.encode(page, forKey: .parametres)
     }
 }
+
+/// `telecharger/annuaire/destinataire`'s answer.
+private struct DirectoryAnswer: Decodable { let fichierResultat: String }

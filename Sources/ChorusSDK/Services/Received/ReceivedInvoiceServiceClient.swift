@@ -1,0 +1,90 @@
+import Foundation
+
+/// ``ReceivedInvoiceService`` over the request pipeline.
+struct ReceivedInvoiceServiceClient: ReceivedInvoiceService {
+    let pipeline: RequestPipeline
+
+    func search(_ query: ReceivedInvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
+        let answer: KeyedList<InvoiceSummary> = try await pipeline.callList(
+            .rechercherFactureParRecipiendaire, query.wireBody(page: page, forValidator: false), listKey: "listeFactures")
+        return Page(items: answer.items, info: answer.info)
+    }
+
+    func searchAll(_ query: ReceivedInvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {
+        PageSequence(operation: .rechercherFactureParRecipiendaire, pageSize: pageSize) { number in
+            try await search(query, page: PageRequest(pageSize: pageSize, page: number))
+        }
+    }
+
+    func details(invoiceID: Int) async throws -> InvoiceDetails {
+        try await pipeline.call(.consulterFactureParRecipiendaire, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
+    }
+
+    func download(invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool) async throws -> Data {
+        try await InvoiceDownload.fetch(invoiceIDs, format: format, includeAttachments: includeAttachments, pipeline: pipeline)
+    }
+
+    func process(invoiceID: Int, to status: InvoiceStatus, reason: String?, mandateNumber: String?) async throws -> ProcessedInvoice {
+        var problems: [ValidationProblem] = []
+        if !InvoiceStatus.processableStatuses.contains(status) {
+            problems.append(ValidationProblem(field: "nouveauStatut", rule: "status.processable",
+                                              message: "a received invoice cannot be moved to \(status.rawValue) with traiter/recue; use one of "
+                                                + InvoiceStatus.processableStatuses.map(\.rawValue).sorted().joined(separator: ", ")))
+        }
+        let trimmedReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if status.needsReason && trimmedReason.isEmpty {
+            problems.append(ValidationProblem(field: "motif", rule: "reason.required",
+                                              message: "a reason is required to move an invoice to \(status.rawValue)"))
+        }
+        problems += InputLimits.textProblems(reason ?? "", field: "motif", multiline: true)
+        problems += InputLimits.textProblems(mandateNumber ?? "", field: "numeroDPMandat")
+        if !problems.isEmpty { throw ChorusError.invalid(.traiterFactureRecue, problems) }
+        let body: WireObject = ["idFacture": .int(invoiceID), "nouveauStatut": .string(status.rawValue), "motif": .text(reason),
+                                "numeroDPMandat": .text(mandateNumber), "idUtilisateurCourant": .int(0)]
+        return try await pipeline.call(.traiterFactureRecue, body)
+    }
+
+    func possibleStatuses(from status: InvoiceStatus) async throws -> [InvoiceStatus] {
+        let answer: KeyedList<PossibleStatus> = try await pipeline.callList(
+            .recupererEtatsPossiblesPourTraitement, ["statutCourant": .string(status.rawValue)] as WireObject,
+            listKey: "listeStatutsPossiblesPourTraitement")
+        return answer.items.map(\.status)
+    }
+
+    func activeStructures() async throws -> [SupplierStructure] {
+        let answer: KeyedList<SupplierStructure> = try await pipeline.callList(.recupererStructuresActivesPourDestinataire,
+                                                                               [:] as WireObject, listKey: "listeStructures")
+        return answer.items
+    }
+}
+
+/// One item of `listeStatutsPossiblesPourTraitement` (§5.16).
+private struct PossibleStatus: Decodable, Sendable {
+    let status: InvoiceStatus
+
+    init(from decoder: any Decoder) throws {
+        let item = try AnswerObject(decoder)
+        guard let status = try item.value(InvoiceStatus.self, "statutPossiblePourTraitement") else {
+            throw item.failure("statutPossiblePourTraitement", "an item without statutPossiblePourTraitement")
+        }
+        self.status = status
+    }
+}
+
+/// `telecharger/groupe` (§5.14), shared by the supplier's and the recipient's services.
+enum InvoiceDownload {
+    static func fetch(_ invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool, pipeline: RequestPipeline) async throws -> Data {
+        guard !invoiceIDs.isEmpty else {
+            throw ChorusError.invalidInput(.telechargerGroupeFacture, field: "listeFacture", rule: "required", "name at least one invoice")
+        }
+        let body: WireObject = ["listeFacture": .array(invoiceIDs.map { .object(["idFacture": .int($0)]) }), "format": .string(format.rawValue),
+                                "avecPiecesJointesComplementaires": .string(includeAttachments ? "OUI" : "NON")]
+        let answer: Answer = try await pipeline.call(.telechargerGroupeFacture, body)
+        guard let data = Data(base64Encoded: answer.fichierResultat, options: .ignoreUnknownCharacters) else {
+            throw ChorusError(.decodingFailed, operation: .telechargerGroupeFacture, message: "fichierResultat is not Base64")
+        }
+        return data
+    }
+
+    private struct Answer: Decodable { let fichierResultat: String }
+}
