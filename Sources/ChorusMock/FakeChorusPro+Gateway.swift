@@ -39,6 +39,23 @@ extension FakeChorusPro {
         "/cpro/factures/v1/telecharger/groupe",
         "/cpro/factures/v1/completer",
         "/cpro/factures/v1/recycler",
+        "/cpro/factures/v1/rechercher/recipiendaire",
+        "/cpro/factures/v1/consulter/recipiendaire",
+        "/cpro/factures/v1/traiter/recue",
+        "/cpro/factures/v1/rechercher/valideur",
+        "/cpro/factures/v1/consulter/valideur",
+        "/cpro/factures/v1/traiter/factureAValider",
+        "/cpro/factures/v1/recuperer/statutsFactureVisibles/valideur",
+        "/cpro/factures/v1/traiterRejet",
+        "/cpro/factures/v1/corriger/valideur/facture",
+        "/cpro/factures/v1/rechercher/demandePaiement",
+        "/cpro/facturesTravaux/v1/rechercher",
+        "/cpro/transverses/v1/recuperer/typefacturetravaux",
+        "/cpro/transverses/v1/recuperer/structures/actives/facturetravaux",
+        "/cpro/transverses/v1/recuperer/structures/actives/destinataire",
+        "/cpro/transverses/v1/recuperer/etats/traitement",
+        "/cpro/transverses/v1/telecharger/annuaire/destinataire",
+        "/cpro/transverses/v1/consulter/information/siret",
     ]
 
     /// Runs the operation at `path`.
@@ -71,6 +88,23 @@ extension FakeChorusPro {
         case "/cpro/factures/v1/telecharger/groupe": try telechargerGroupe(body, caller)
         case "/cpro/factures/v1/completer": try completer(body, caller)
         case "/cpro/factures/v1/recycler": try recycler(body, caller)
+        case "/cpro/factures/v1/rechercher/recipiendaire": try rechercherRecipiendaire(body, caller)
+        case "/cpro/factures/v1/consulter/recipiendaire": try consulterRecipiendaire(body, caller)
+        case "/cpro/factures/v1/traiter/recue": try traiterRecue(body, caller)
+        case "/cpro/factures/v1/rechercher/valideur": try rechercherValideur(body, caller)
+        case "/cpro/factures/v1/consulter/valideur": try consulterValideur(body, caller)
+        case "/cpro/factures/v1/traiter/factureAValider": try traiterFactureAValider(body, caller)
+        case "/cpro/factures/v1/recuperer/statutsFactureVisibles/valideur": try statutsVisiblesValideur(body, caller)
+        case "/cpro/factures/v1/traiterRejet": try traiterRejet(body, caller)
+        case "/cpro/factures/v1/corriger/valideur/facture": try corrigerValideur(body, caller)
+        case "/cpro/factures/v1/rechercher/demandePaiement": try rechercherDemandePaiement(body, caller)
+        case "/cpro/facturesTravaux/v1/rechercher": try rechercherFacturesTravaux(body, caller)
+        case "/cpro/transverses/v1/recuperer/typefacturetravaux": try recupererTypesFactureTravaux(body, caller)
+        case "/cpro/transverses/v1/recuperer/structures/actives/facturetravaux": try structuresActives(publicOnes: false, caller)
+        case "/cpro/transverses/v1/recuperer/structures/actives/destinataire": try structuresActives(publicOnes: true, caller)
+        case "/cpro/transverses/v1/recuperer/etats/traitement": try etatsTraitement(body, caller)
+        case "/cpro/transverses/v1/telecharger/annuaire/destinataire": try telechargerAnnuaire(body, caller)
+        case "/cpro/transverses/v1/consulter/information/siret": try informationSiret(body, caller)
         default: throw FakeRefusal(code: 404, libelle: "unknown operation")
         }
     }

@@ -67,9 +67,14 @@ extension FakeChorusPro {
             throw framework.isEmpty ? FakeRefusal.missing("cadreDeFacturation.codeCadreFacturation")
                 : FakeRefusal.invalid("cadreDeFacturation.codeCadreFacturation", framework)
         }
-        if ["A9_FACTURE_SOUSTRAITANT", "A12_FACTURE_COTRAITANT"].contains(framework),
-           body["cadreDeFacturation"]["codeStructureValideur"].lenientString?.isEmpty ?? true {
-            throw FakeRefusal.missing("cadreDeFacturation.codeStructureValideur")
+        // A9 (subcontractor) and A12 (co-contractor) invoices name their validator, who sees them first.
+        var validatorID: Int?
+        if ["A9_FACTURE_SOUSTRAITANT", "A12_FACTURE_COTRAITANT"].contains(framework) {
+            guard let code = body["cadreDeFacturation"]["codeStructureValideur"].lenientString, !code.isEmpty else {
+                throw FakeRefusal.missing("cadreDeFacturation.codeStructureValideur")
+            }
+            guard let validator = structures.values.first(where: { $0.identifier == code }) else { throw FakeRefusal.unknownStructure(code) }
+            validatorID = validator.id
         }
         let (recipient, serviceCode) = try checkRecipient(body["destinataire"]["codeDestinataire"].lenientString,
                                                           serviceCode: body["destinataire"]["codeServiceExecutant"].string,
@@ -128,7 +133,7 @@ extension FakeChorusPro {
             throw FakeRefusal.duplicate(number)
         }
         let id = counter.next(\.invoice)
-        let invoice = FakeInvoice(
+        var invoice = FakeInvoice(
             id: id, number: number, supplierID: supplierID, recipientID: recipient.id, serviceCode: serviceCode,
             depositMode: mode, invoiceType: invoiceType, framework: framework, currency: currency,
             issueDate: body["dateFacture"].string ?? day(now), depositDate: now,
@@ -138,8 +143,12 @@ extension FakeChorusPro {
             totalIncludingTax: totals.ttc, amountToPay: totals.toPay, fluxNumber: nil, mainAttachmentID: mainAttachment,
             extraAttachmentIDs: extras, comment: body["commentaire"].string, submitted: body,
             history: [FakeStatusChange(id: counter.next(\.status), status: "DEPOSEE", date: now, comment: nil)])
+        invoice.validatorID = validatorID
+        if validatorID != nil {
+            invoice.history.append(FakeStatusChange(id: counter.next(\.status), status: "A_VALIDER_1", date: now, comment: nil))
+        }
         invoices[id] = invoice
-        return ["identifiantFactureCPP": .int(id), "numeroFacture": .string(number), "statutFacture": "DEPOSEE",
+        return ["identifiantFactureCPP": .int(id), "numeroFacture": .string(number), "statutFacture": .string(invoice.status),
                 "dateDepot": .string(day(now)), "identifiantStructure": .string(supplier.identifier),
                 "empreinteCertificatDepot": .string(SHA256.digest(Data("\(id)|\(number)|\(supplier.identifier)|\(timestamp(now))".utf8)).base64EncodedString())]
     }
@@ -322,7 +331,11 @@ extension FakeChorusPro {
     }
 
     func consulterFournisseur(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
-        let invoice = try ownInvoice(body["identifiantFactureCPP"].int, caller)
+        detailsJSON(try ownInvoice(body["identifiantFactureCPP"].int, caller))
+    }
+
+    /// `consulter/fournisseur|recipiendaire|valideur`'s answer: the same `facture` block for every role.
+    func detailsJSON(_ invoice: FakeInvoice) -> JSONValue {
         let submitted = invoice.submitted
         let recipient = structures[invoice.recipientID]
         let supplier = structures[invoice.supplierID]
@@ -332,19 +345,18 @@ extension FakeChorusPro {
         return ["facture": [
             "identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
             "statutFacture": .string(invoice.status), "modeDepot": .string(invoice.depositMode), "commentaire": .text(invoice.comment),
-            "cadreDeFacturation": ["codeCadreFacturation": .string(invoice.framework)],
+            "cadreDeFacturation": frameworkJSON(invoice),
             "destinataire": ["codeDestinataire": .text(recipient?.identifier), "idDestinataire": .int(invoice.recipientID),
                              "libelleDestinataire": .text(recipient?.name), "codeServiceExecutant": .text(invoice.serviceCode),
                              "destinataireEtat": recipient?.isState == true ? "OUI" : "NON"],
-            "fournisseur": ["idFournisseur": .int(invoice.supplierID), "codeFournisseur": .text(supplier?.identifier),
-                            "raisonSocialeFournisseur": .text(supplier?.name),
-                            "coordBancairesFournisseurId": submitted["fournisseur"]["codeCoordonneesBancairesFournisseur"]],
+            "fournisseur": supplierJSON(invoice, supplier),
             "references": ["codeDeviseFacture": .string(invoice.currency), "typeFacture": .string(invoice.invoiceType),
                            "typeTva": .text(invoice.vatRegime), "modePaiement": .text(invoice.paymentMode),
                            "motifExonerationTva": submitted["references"]["motifExonerationTva"],
                            "numeroMarche": .text(invoice.contractNumber), "numeroBonCommande": .text(invoice.purchaseOrder),
                            "numeroFactureOrigine": .text(invoice.originalInvoiceNumber), "dateFacture": .text(invoice.issueDate),
-                           "dateDepot": .string(day(invoice.depositDate))],
+                           "dateDepot": .string(day(invoice.depositDate)), "numeroDpMandat": .text(invoice.mandateNumber),
+                           "libelleDeviseFacture": .text(currencies[invoice.currency])],
             "lignesDePoste": ["lignePoste": .array(lines), "nbResultatsParPageLignesPoste": .int(max(lines.count, 1)),
                               "pageCouranteLignesPoste": 1, "pagesLignesPoste": 1, "totalLignesPoste": .int(lines.count)],
             "recapitulatifDeTva": ["ligneTva": .array(vatLines.map { line in
@@ -365,8 +377,46 @@ extension FakeChorusPro {
         ]]
     }
 
+    /// The `cadreDeFacturation` block: the framework and, for A9/A12, the validator.
+    func frameworkJSON(_ invoice: FakeInvoice) -> JSONValue {
+        var block: JSONValue = ["codeCadreFacturation": .string(invoice.framework)]
+        if let validator = invoice.validatorID.flatMap({ structures[$0] }) {
+            block["idValideur1"] = .int(validator.id)
+            block["codeValideur1"] = .string(validator.identifier)
+            block["raisonSocialeValideur1"] = .string(validator.name)
+            block["typeIdentifiantValideur1"] = .string(validator.identifierType)
+            if let validated = invoice.history.last(where: { $0.status == "VALIDEE_1" }) { block["dateValidation1"] = .string(day(validated.date)) }
+        }
+        return block
+    }
+
+    /// The `fournisseur` block with its address and the bank account the invoice names.
+    func supplierJSON(_ invoice: FakeInvoice, _ supplier: FakeStructure?) -> JSONValue {
+        var block: JSONValue = ["idFournisseur": .int(invoice.supplierID), "codeFournisseur": .text(supplier?.identifier),
+                                "typeIdentifiantFournisseur": .text(supplier?.identifierType),
+                                "raisonSocialeFournisseur": .text(supplier?.name),
+                                "adresseFournisseurCodePostal": .text(supplier?.postalCode), "adresseFournisseurVille": .text(supplier?.city),
+                                "adresseFournisseurCodePays": "FR"]
+        if let bankID = invoice.submitted["fournisseur"]["codeCoordonneesBancairesFournisseur"].int,
+           let account = supplier?.bankAccounts.first(where: { $0.id == bankID }) {
+            block["coordBancairesFournisseurId"] = .int(account.id)
+            block["coordBancairesFournisseurLibelle"] = .string(account.name)
+            block["coordBancairesFournisseurType"] = "IBAN"
+            block["coordBancairesFournisseurCompteBancaire"] = .string(account.iban)
+            block["coordBancairesFournisseurCodePays"] = .string(String(account.iban.prefix(2)))
+        }
+        return block
+    }
+
+    /// The invoice for its supplier, its recipient (once past its validators) or its validator.
+    func visibleInvoice(_ id: Int?, _ caller: Caller) throws -> FakeInvoice {
+        if let invoice = try? ownInvoice(id, caller) { return invoice }
+        if let invoice = try? receivedInvoice(id, caller) { return invoice }
+        return try invoiceToValidate(id, caller)
+    }
+
     func consulterHistorique(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
-        let invoice = try ownInvoice(body["idFacture"].int, caller)
+        let invoice = try visibleInvoice(body["idFacture"].int, caller)
         let history = invoice.history.reversed().map { change in
             ["histoStatutId": .int(change.id), "histoStatutCode": .string(change.status),
              "histoStatutDatePassage": .string(minuteStamp(change.date)), "histoStatutCommentaire": .text(change.comment),
@@ -376,22 +426,38 @@ extension FakeChorusPro {
                 "statutCourantCode": .string(invoice.status),
                 "historiquesDesStatuts": ["histoStatut": .array(history), "nbResultatsParPageHistoStatut": .int(history.count),
                                           "pageCouranteHistoStatut": 1, "pagesHistoStatut": 1, "totalHistoStatut": .int(history.count)],
-                "historiquesDesActionsUtilisateurs": ["histoAction": []],
-                "historiquesDesEvenementsComplementaires": ["evenement": []]]
+                "derniereAction": invoice.userActions.last.map { ["derniereActionId": .int($0.id), "derniereActionCode": .string($0.code)] } ?? .null,
+                "historiquesDesActionsUtilisateurs": [
+                    "histoAction": .array(invoice.userActions.reversed().map { action in
+                        ["histoActionId": .int(action.id), "histoActionCode": .string(action.code),
+                         "histoActionDateHeure": .string(minuteStamp(action.date)),
+                         "histoActionUtilisateurNom": .text(structures[action.structureID]?.name)] as JSONValue
+                    }),
+                    "nbResultatsParPageHistoAction": .int(max(invoice.userActions.count, 1)), "pageCouranteHistoAction": 1,
+                    "pagesHistoAction": 1, "totalHistoAction": .int(invoice.userActions.count)],
+                "historiquesDesEvenementsComplementaires": ["evenement": [], "totalEvenement": 0]]
     }
 
     func telechargerGroupe(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         let ids = body["listeFacture"].list.compactMap { $0["idFacture"].int }
         guard !ids.isEmpty else { throw FakeRefusal.missing("listeFacture") }
-        let found = try ids.map { try ownInvoice($0, caller) }
+        let found = try ids.map { try visibleInvoice($0, caller) }
         let format = body["format"].string ?? "PDF"
         guard ["PDF", "PIVOT", "XML", "ZIP"].contains(format) else { throw FakeRefusal.invalid("format", format) }
+        let withAttachments = body["avecPiecesJointesComplementaires"].string == "OUI"
         var file = Data()
         for invoice in found {
             if format == "PDF", let main = invoice.mainAttachmentID.flatMap({ attachments[$0] }) {
                 file.append(main.data)
             } else {
                 file.append(invoice.submitted.data)
+            }
+            if withAttachments {
+                for extra in invoice.extraAttachmentIDs.compactMap({ attachments[$0] }) { file.append(extra.data) }
+            }
+            if attachedStructureIDs(caller).contains(invoice.recipientID) {
+                invoices[invoice.id]?.downloadedByRecipient = true
+                recordAction("TELECHARGEMENT_FACTURE", on: invoice.id, by: caller)
             }
         }
         return ["fichierResultat": .string(file.base64EncodedString()), "format": .string(format)]

@@ -12,41 +12,63 @@ extension FakeChorusPro {
         case reasonRequired
     }
 
+    /// The statuses a public body may move a received invoice to, each with the statuses it may come from (the
+    /// fake's reading of the lifecycle in §6.3; `traiter/recue` and the test controls below share it).
+    static let recipientTransitions: [String: Set<String>] = [
+        "EN_COURS_ACHEMINEMENT": ["DEPOSEE", "COMPLETEE", "VALIDEE_1", "VALIDEE_2"],
+        "MISE_A_DISPOSITION": ["DEPOSEE", "EN_COURS_ACHEMINEMENT", "COMPLETEE", "VALIDEE_1", "VALIDEE_2"],
+        "SUSPENDUE": ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT"],
+        "REJETEE": ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SUSPENDUE", "SERVICE_FAIT", "COMPLETEE"],
+        "A_RECYCLER": ["DEPOSEE", "MISE_A_DISPOSITION", "EN_COURS_ACHEMINEMENT"],
+        "SERVICE_FAIT": ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "COMPLETEE"],
+        "MANDATEE": ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT", "COMPLETEE"],
+        "MISE_A_DISPOSITION_COMPTABLE": ["SERVICE_FAIT", "MANDATEE"],
+        "COMPTABILISEE": ["MISE_A_DISPOSITION_COMPTABLE", "MANDATEE"],
+        "MISE_EN_PAIEMENT": ["MANDATEE", "COMPTABILISEE"],
+    ]
+
+    /// Statuses in which an invoice is still with its validator: the recipient does not see it yet.
+    static let validatorStages: Set<String> = ["A_VALIDER_1", "A_VALIDER_2", "REFUSEE_1", "REFUSEE_2", "ERREUR_FOURNISSEUR_SUR_VALIDEUR"]
+
     /// Routes a deposited invoice to the recipient: `EN_COURS_ACHEMINEMENT` then `MISE_A_DISPOSITION`.
     public func makeAvailable(_ id: Int) throws {
-        try move(id, to: "EN_COURS_ACHEMINEMENT", allowedFrom: ["DEPOSEE", "COMPLETEE"])
-        try move(id, to: "MISE_A_DISPOSITION", allowedFrom: ["EN_COURS_ACHEMINEMENT"])
+        try move(id, to: "EN_COURS_ACHEMINEMENT")
+        try move(id, to: "MISE_A_DISPOSITION")
     }
 
     /// Suspends an invoice: the supplier must answer with `completer`.
     public func suspend(_ id: Int, reason: String) throws {
         guard !reason.isEmpty else { throw RecipientActionError.reasonRequired }
-        try move(id, to: "SUSPENDUE", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT"],
-                 comment: reason)
+        try move(id, to: "SUSPENDUE", comment: reason)
     }
 
     /// Rejects an invoice (final).
     public func reject(_ id: Int, reason: String) throws {
         guard !reason.isEmpty else { throw RecipientActionError.reasonRequired }
-        try move(id, to: "REJETEE", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SUSPENDUE",
-                                                  "SERVICE_FAIT", "COMPLETEE"], comment: reason)
+        try move(id, to: "REJETEE", comment: reason)
     }
 
     /// Sends an invoice back for recycling (wrong routing data): the supplier must answer with `recycler`.
     public func sendBackForRecycling(_ id: Int, reason: String) throws {
-        try move(id, to: "A_RECYCLER", allowedFrom: ["DEPOSEE", "MISE_A_DISPOSITION", "EN_COURS_ACHEMINEMENT"], comment: reason)
+        try move(id, to: "A_RECYCLER", comment: reason)
     }
 
     /// Acknowledges and confirms the service: `SERVICE_FAIT`.
     public func confirmService(_ id: Int) throws {
-        try move(id, to: "SERVICE_FAIT", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "COMPLETEE"])
+        try move(id, to: "SERVICE_FAIT")
     }
 
     /// Pays an invoice: `MANDATEE` then `MISE_EN_PAIEMENT`, routing it first when needed.
     public func markPaid(_ id: Int) throws {
         if ["DEPOSEE", "COMPLETEE"].contains(invoices[id]?.status ?? "") { try makeAvailable(id) }
-        try move(id, to: "MANDATEE", allowedFrom: ["MISE_A_DISPOSITION", "PRISE_EN_COMPTE_DESTINATAIRE", "SERVICE_FAIT"])
-        try move(id, to: "MISE_EN_PAIEMENT", allowedFrom: ["MANDATEE"])
+        try move(id, to: "MANDATEE")
+        try move(id, to: "MISE_EN_PAIEMENT")
+    }
+
+    /// The validator reports that the supplier named the wrong validator (`ERREUR_FOURNISSEUR_SUR_VALIDEUR`): the
+    /// supplier answers with `corriger/valideur/facture`.
+    public func markWrongValidator(_ id: Int) throws {
+        try move(id, to: "ERREUR_FOURNISSEUR_SUR_VALIDEUR", allowedFrom: ["A_VALIDER_1", "A_VALIDER_2"])
     }
 
     /// Sets any status, for cases the helpers above do not cover.
@@ -55,9 +77,14 @@ extension FakeChorusPro {
         try move(id, to: status, allowedFrom: nil, comment: comment)
     }
 
-    private func move(_ id: Int, to status: String, allowedFrom: Set<String>?, comment: String? = nil) throws {
+    /// Moves an invoice to `status`, from one of `allowedFrom` (by default the recipient transitions' sources).
+    func move(_ id: Int, to status: String, allowedFrom: Set<String>?? = .none, comment: String? = nil) throws {
         guard var invoice = invoices[id] else { throw RecipientActionError.unknownInvoice(id) }
-        if let allowedFrom, !allowedFrom.contains(invoice.status) {
+        let sources: Set<String>? = switch allowedFrom {
+        case .none: Self.recipientTransitions[status] ?? []
+        case .some(let given): given
+        }
+        if let sources, !sources.contains(invoice.status) {
             throw RecipientActionError.notAllowed(from: invoice.status, to: status)
         }
         now.addTimeInterval(60)  // each step takes a minute, so history timestamps differ

@@ -15,9 +15,11 @@ extension FakeChorusPro {
 
     func recupererCadres(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         let type = body["typeDemandePaiement"].string ?? "FACTURE"
-        let codes = type == "FACTURE"
-            ? ["A1_FACTURE_FOURNISSEUR", "A2_FACTURE_FOURNISSEUR_DEJA_PAYEE", "A9_FACTURE_SOUSTRAITANT", "A12_FACTURE_COTRAITANT"]
-            : []
+        let codes = switch type {
+        case "FACTURE": ["A1_FACTURE_FOURNISSEUR", "A2_FACTURE_FOURNISSEUR_DEJA_PAYEE", "A9_FACTURE_SOUSTRAITANT", "A12_FACTURE_COTRAITANT"]
+        case "FACTURE_TRAVAUX": Self.worksFrameworks
+        default: [String]()
+        }
         return ["listeCadreFacturation": .array(codes.map { ["codeCadreFacturation": .string($0)] })]
     }
 

@@ -73,6 +73,7 @@ public actor FakeChorusPro {
     var attachments: [Int: FakeAttachment] = [:]
     var invoices: [Int: FakeInvoice] = [:]
     var fluxes: [String: FakeFlux] = [:]
+    var worksInvoices: [Int: FakeWorksInvoice] = [:]
     var managers: [Int: FakeManagerAccount] = [:]
     var affiliations: [Int: FakeAffiliation] = [:]
     var sessions: [String: Int] = [:]
@@ -283,6 +284,8 @@ struct SequenceCounter: Sendable {
     var affiliation = 1
     var service = 11_000_000
     var token = 1
+    var userAction = 5_000
+    var worksInvoice = 7_700_000
 
     mutating func next(_ keyPath: WritableKeyPath<SequenceCounter, Int>) -> Int {
         self[keyPath: keyPath] += 1

@@ -135,7 +135,8 @@ public struct FakeApplication: Sendable, Hashable, Codable {
     public var subscriptions: Set<String>
 
     /// Every API the fake serves.
-    public static let allAPIs: Set<String> = ["factures", "structures", "transverses", "utilisateurs", "engagementsJuridiques"]
+    public static let allAPIs: Set<String> = ["factures", "structures", "transverses", "utilisateurs", "engagementsJuridiques",
+                                              "facturesTravaux"]
 
     /// Creates a value.
     public init(clientID: String, clientSecret: String, subscriptions: Set<String> = FakeApplication.allAPIs) {
@@ -297,6 +298,16 @@ public struct FakeInvoice: Sendable {
     public var submitted: JSONValue
     /// Status changes, oldest first.
     public var history: [FakeStatusChange]
+    /// The validating structure of an A9/A12 invoice (`cadreDeFacturation.codeStructureValideur`).
+    public var validatorID: Int?
+    /// Whether the supplier acknowledged its rejection (`traiterRejet`).
+    public var rejectionHandled = false
+    /// Whether the recipient downloaded it.
+    public var downloadedByRecipient = false
+    /// `numeroDPMandat` given by the recipient.
+    public var mandateNumber: String?
+    /// Users' actions (`histoAction`): downloads, acknowledged rejections…
+    public var userActions: [FakeUserAction] = []
     /// Status code (`DEPOSEE`…).
     public var status: String { history.last?.status ?? "DEPOSEE" }
     /// For an invoice deposited as a flux: the business terms the fake read back from the document (BT/BG id →
@@ -336,4 +347,42 @@ public struct FakeFlux: Sendable {
     public var technicalErrors: [String]
     /// Whether its invoices were integrated.
     public var integrated = false
+}
+
+/// One user action on an invoice (`histoAction`).
+public struct FakeUserAction: Sendable, Hashable {
+    /// `histoActionId`.
+    public var id: Int
+    /// `histoActionCode` (`TELECHARGEMENT_FACTURE`, `TRAITEMENT_REJET`…).
+    public var code: String
+    /// When.
+    public var date: Date
+    /// The structure whose account acted.
+    public var structureID: Int
+}
+
+/// A works invoice (facture de travaux) and its course through the project manager (MOE) and the owner (MOA).
+public struct FakeWorksInvoice: Sendable, Hashable {
+    /// `idFactureTravaux`.
+    public var id: Int
+    /// `numeroFactureTravaux`.
+    public var number: String
+    /// `typeFactureTravaux` (e.g. `PROJET_DECOMPTE_MENSUEL`).
+    public var worksType: String
+    /// `codeCadreFacturation` (A4…A8).
+    public var framework: String
+    /// The contractor.
+    public var supplierID: Int
+    /// The project manager (MOE).
+    public var projectManagerID: Int
+    /// The owner (MOA).
+    public var ownerID: Int
+    /// Amount excluding tax.
+    public var totalExcludingTax: Decimal
+    /// Amount including tax.
+    public var totalIncludingTax: Decimal
+    /// Status changes, oldest first.
+    public var history: [FakeStatusChange]
+    /// Current status.
+    public var status: String { history.last?.status ?? "A_VALIDER_MOE" }
 }

@@ -75,6 +75,22 @@ public struct FakeSeed: Sendable, Codable {
     public static let technicalLogin = "TECH_1_\(supplierSIRET)@cpro.fr"
     /// The ready-made technical password.
     public static let technicalPassword = "Tech-Passw0rd-Mock"
+    /// A main contractor that validates its subcontractors' (A9) and co-contractors' (A12) invoices.
+    public static let validatorSIRET = FakeRules.withLuhnDigit("4410077880001")
+    /// An architect, project manager (MOE) of works contracts.
+    public static let projectManagerSIRET = FakeRules.withLuhnDigit("3890011220001")
+    /// The Opéra's technical account: the public body's side (received invoices, `traiter/recue`) and MOA of works.
+    public static let recipientLogin = "TECH_1_\(operaSIRET)@cpro.fr"
+    /// Its password.
+    public static let recipientPassword = "Recipient-Passw0rd-Mock"
+    /// The main contractor's technical account: the validator's side.
+    public static let validatorLogin = "TECH_1_\(validatorSIRET)@cpro.fr"
+    /// Its password.
+    public static let validatorPassword = "Validator-Passw0rd-Mock"
+    /// The architect's technical account: the MOE's side of works invoices.
+    public static let projectManagerLogin = "TECH_1_\(projectManagerSIRET)@cpro.fr"
+    /// Its password.
+    public static let projectManagerPassword = "Moe-Passw0rd-Mock"
     /// A commitment number known to the fake.
     public static let commitmentNumber = "EJ0000048295"
 
@@ -120,13 +136,23 @@ public struct FakeSeed: Sendable, Codable {
                           postalCode: "33000", city: "BORDEAUX",
                           bankAccounts: [FakeBankAccount(id: 144_060, name: "Compte courant",
                                                          iban: "FR7630004000031234567890143")]),
+            FakeStructure(id: 26_262_003, identifier: validatorSIRET, name: "BATIMENT GENERAL SA", isPublic: false,
+                          postalCode: "75011", city: "PARIS"),
+            FakeStructure(id: 26_262_004, identifier: projectManagerSIRET, name: "ATELIER D'ARCHITECTURE MOE", isPublic: false,
+                          postalCode: "75004", city: "PARIS"),
         ]
+        let expiry = Date(timeIntervalSinceNow: 300 * 86_400)
         return FakeSeed(
             structures: structures,
             applications: [FakeApplication(clientID: clientID, clientSecret: clientSecret)],
-            technicalAccounts: [FakeTechnicalAccount(login: technicalLogin, password: technicalPassword,
-                                                     structureID: 26_262_001,
-                                                     passwordExpiry: Date(timeIntervalSinceNow: 300 * 86_400))],
+            technicalAccounts: [FakeTechnicalAccount(login: technicalLogin, password: technicalPassword, structureID: 26_262_001,
+                                                     passwordExpiry: expiry),
+                                FakeTechnicalAccount(login: recipientLogin, password: recipientPassword, structureID: 26_300_001,
+                                                     passwordExpiry: expiry),
+                                FakeTechnicalAccount(login: validatorLogin, password: validatorPassword, structureID: 26_262_003,
+                                                     passwordExpiry: expiry),
+                                FakeTechnicalAccount(login: projectManagerLogin, password: projectManagerPassword, structureID: 26_262_004,
+                                                     passwordExpiry: expiry)],
             commitments: [FakeCommitment(number: commitmentNumber, recipientID: 26_300_004, supplierID: 26_262_001),
                           FakeCommitment(number: "EJ0000050001", recipientID: 26_300_009, supplierID: 26_262_001),
                           FakeCommitment(number: "EJ0000099999", recipientID: 26_300_009, supplierID: 26_262_001,

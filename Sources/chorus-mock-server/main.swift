@@ -59,6 +59,12 @@ do {
 }
 let technical = seed.technicalAccounts.first
 let application = seed.applications.first
+/// Every other technical account, with the role its structure plays (public body, validator, works project manager).
+let otherRoles = seed.technicalAccounts.dropFirst().map { account -> String in
+    let structure = seed.structures.first { $0.id == account.structureID }
+    let role = structure.map { $0.isPublic ? "public body: received invoices, traiter/recue, works owner (MOA)" : "company: validator of A9/A12 invoices or works project manager (MOE)" } ?? "structure \(account.structureID)"
+    return "  \(structure?.name ?? "?") — \(role):\n    CHORUS_TECH_LOGIN=\(account.login)\n    CHORUS_TECH_PASSWORD=\(account.password)"
+}.joined(separator: "\n")
 FileHandle.standardOutput.write(Data("""
 Fake Chorus Pro listening on \(server.baseURL.absoluteString)
   OAuth token endpoint : \(server.baseURL.absoluteString)/api/oauth/token
@@ -69,6 +75,8 @@ Ready-made credentials (fake, for this server only):
   CHORUS_PISTE_CLIENT_SECRET=\(application?.clientSecret ?? "-")
   CHORUS_TECH_LOGIN=\(technical?.login ?? "-")
   CHORUS_TECH_PASSWORD=\(technical?.password ?? "-")
+Other roles (same PISTE application; use their technical account instead):
+\(otherRoles)
 Press Ctrl-C to stop.
 
 """.utf8))
