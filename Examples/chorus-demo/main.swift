@@ -108,7 +108,7 @@ struct ChorusDemo {
 
         step(10, "Send")
         let invoice = try await client.invoices.submit(submission)
-        print("    invoice \(invoice.number) deposited: id \(invoice.id), status \(invoice.status), "
+        print("    invoice \(invoice.number) deposited: id \(invoice.id), status \(invoice.status?.rawValue ?? "not given"), "
               + "certificate \(invoice.certificateFingerprint ?? "-")")
 
         step(11, "The Opéra makes it available, then pays it")

@@ -22,4 +22,4 @@ let invoice = try await client.invoices.submit(InvoiceSubmission(
     vatBreakdown: [VATBreakdownLine(rate: .percentage(20), base: "1000.00", vat: "200.00")],
     totals: InvoiceTotals(excludingTax: "1000.00", vat: "200.00", includingTax: "1200.00", amountToPay: "1200.00"),
     mainAttachment: AttachmentReference(id: upload.attachmentID, designation: "Facture F2026-0100")))
-print("sent: invoice \(invoice.number), id \(invoice.id), status \(invoice.status)")
+print("sent: invoice \(invoice.number), id \(invoice.id), status \(invoice.status?.rawValue ?? "not given")")

@@ -133,14 +133,14 @@ extension FakeChorusPro {
         let level = invoice.status.hasSuffix("2") ? "2" : "1"
         switch action {
         case "VALIDATION":
-            try move(invoice.id, to: "VALIDEE_" + level, allowedFrom: ["A_VALIDER_" + level])
+            try move(invoice.id, to: "VALIDEE_" + level, from: .only(["A_VALIDER_" + level]))
             // Validated, the invoice goes on to its recipient.
             try move(invoice.id, to: "MISE_A_DISPOSITION")
         case "REFUS":
             guard let reason = body["motifRefus"].string, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw FakeRefusal.missing("motifRefus")
             }
-            try move(invoice.id, to: "REFUSEE_" + level, allowedFrom: ["A_VALIDER_" + level], comment: reason)
+            try move(invoice.id, to: "REFUSEE_" + level, from: .only(["A_VALIDER_" + level]), comment: reason)
         default:
             throw FakeRefusal.invalid("action", action)
         }
@@ -180,7 +180,7 @@ extension FakeChorusPro {
         guard let validator = structures.values.first(where: { $0.identifier == identifier }) ?? body["idStructure"].int.flatMap({ structures[$0] })
         else { throw FakeRefusal.unknownStructure(identifier) }
         invoices[invoice.id]?.validatorID = validator.id
-        try move(invoice.id, to: "A_VALIDER_1", allowedFrom: nil)
+        try move(invoice.id, to: "A_VALIDER_1", from: .anywhere)
         return ["idFacture": .int(invoice.id)]
     }
 

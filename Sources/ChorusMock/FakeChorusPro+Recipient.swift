@@ -68,23 +68,29 @@ extension FakeChorusPro {
     /// The validator reports that the supplier named the wrong validator (`ERREUR_FOURNISSEUR_SUR_VALIDEUR`): the
     /// supplier answers with `corriger/valideur/facture`.
     public func markWrongValidator(_ id: Int) throws {
-        try move(id, to: "ERREUR_FOURNISSEUR_SUR_VALIDEUR", allowedFrom: ["A_VALIDER_1", "A_VALIDER_2"])
+        try move(id, to: "ERREUR_FOURNISSEUR_SUR_VALIDEUR", from: .only(["A_VALIDER_1", "A_VALIDER_2"]))
     }
 
     /// Sets any status, for cases the helpers above do not cover.
     public func setStatus(_ id: Int, _ status: String, comment: String? = nil) throws {
         guard invoices[id] != nil else { throw RecipientActionError.unknownInvoice(id) }
-        try move(id, to: status, allowedFrom: nil, comment: comment)
+        try move(id, to: status, from: .anywhere, comment: comment)
     }
 
-    /// Moves an invoice to `status`, from one of `allowedFrom` (by default the recipient transitions' sources).
-    func move(_ id: Int, to status: String, allowedFrom: Set<String>?? = .none, comment: String? = nil) throws {
+    /// Where a move may start from: the recipient's lifecycle (``recipientTransitions``), given statuses, or anywhere.
+    enum MoveSources {
+        case lifecycle, only(Set<String>), anywhere
+    }
+
+    /// Moves an invoice to `status`, from one of the statuses `sources` allows.
+    func move(_ id: Int, to status: String, from sources: MoveSources = .lifecycle, comment: String? = nil) throws {
         guard var invoice = invoices[id] else { throw RecipientActionError.unknownInvoice(id) }
-        let sources: Set<String>? = switch allowedFrom {
-        case .none: Self.recipientTransitions[status] ?? []
-        case .some(let given): given
+        let allowed: Set<String>? = switch sources {
+        case .lifecycle: Self.recipientTransitions[status] ?? []
+        case .only(let given): given
+        case .anywhere: nil
         }
-        if let sources, !sources.contains(invoice.status) {
+        if let allowed, !allowed.contains(invoice.status) {
             throw RecipientActionError.notAllowed(from: invoice.status, to: status)
         }
         now.addTimeInterval(60)  // each step takes a minute, so history timestamps differ

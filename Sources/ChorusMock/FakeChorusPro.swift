@@ -56,7 +56,12 @@ public actor FakeChorusPro {
     public static let portalPrefix = "/portail/v1/"
 
     /// The behaviour switches in force (changeable at any time).
-    public var options: Options
+    public var options: Options {
+        didSet {
+            let follows = options.followsWallClock
+            clockState.withLock { $0.followsWallClock = follows }
+        }
+    }
 
     // Directory and identities.
     var structures: [Int: FakeStructure] = [:]
@@ -80,14 +85,23 @@ public actor FakeChorusPro {
     var sentEmails: [FakeEmail] = []
     private let startDate: Date
     private let realStart = Date()
-    private var clockOffset: TimeInterval = 0
+    /// The clock's offset and whether it follows the wall clock, readable without awaiting the actor (for
+    /// ``clock``, which a client's synchronous `now` reads).
+    private nonisolated let clockState: LockedBox<(offset: TimeInterval, followsWallClock: Bool)>
     /// The fake's time: the start date, plus real time elapsed when ``Options/followsWallClock``, plus
     /// every ``advance(by:)``.
     var now: Date {
-        get {
-            startDate.addingTimeInterval(clockOffset + (options.followsWallClock ? Date().timeIntervalSince(realStart) : 0))
+        get { currentTime }
+        set {
+            let shift = newValue.timeIntervalSince(currentTime)
+            clockState.withLock { $0.offset += shift }
         }
-        set { clockOffset += newValue.timeIntervalSince(now) }
+    }
+
+    /// The fake's time, read without awaiting the actor.
+    public nonisolated var currentTime: Date {
+        let state = clockState.withLock { $0 }
+        return startDate.addingTimeInterval(state.offset + (state.followsWallClock ? Date().timeIntervalSince(realStart) : 0))
     }
     var counter = SequenceCounter()
 
@@ -104,6 +118,7 @@ public actor FakeChorusPro {
     public init(seed: FakeSeed = .standard, options: Options = Options(), startDate: Date = Date()) {
         self.options = options
         self.startDate = startDate
+        clockState = LockedBox((offset: 0, followsWallClock: options.followsWallClock))
         vatRates = seed.vatRates
         currencies = seed.currencies
         countries = seed.countries
@@ -218,7 +233,13 @@ public actor FakeChorusPro {
     public func setRandomFaults(_ plan: RandomFaults?) { randomFaults = plan }
 
     /// Changes behaviour switches.
-    public func configure(_ change: @Sendable (inout Options) -> Void) { change(&options) }
+    public func configure(_ change: @Sendable (inout Options) -> Void) {
+        let before = currentTime
+        change(&options)
+        let follows = options.followsWallClock
+        clockState.withLock { $0.followsWallClock = follows }
+        now = before  // switching the wall clock on or off does not jump the fake's time
+    }
 
     /// Moves the fake's clock forward: tokens expire, flux reports progress.
     public func advance(by seconds: TimeInterval) {

@@ -33,8 +33,8 @@ struct Harness {
     let transport: any Transport
     let environment: ChorusEnvironment
 
-    func client(attemptTimeout: Duration = .seconds(60), retry: RetryPolicy = .none) throws -> ChorusClient {
-        try ChorusClient(configuration: ChorusConfiguration(environment: environment, credentials: MockTransport.credentials,
+    func client(as role: FakeRole = .supplier, attemptTimeout: Duration = .seconds(60), retry: RetryPolicy = .none) throws -> ChorusClient {
+        try ChorusClient(configuration: ChorusConfiguration(environment: environment, credentials: role.credentials,
                                                            transport: transport, retryPolicy: retry, attemptTimeout: attemptTimeout,
                                                            cachesReferenceData: false))
     }
@@ -72,7 +72,7 @@ struct TransportConformanceTests {
         try await harness.fake.makeAvailable(invoice.id)
         let history = try await client.invoices.history(invoiceID: invoice.id)
         return [recipient.requirement.rawValue, recipient.services.map(\.code).joined(separator: ","), upload.invoiceNumber ?? "-",
-                String(upload.attachmentID), String(invoice.id), invoice.number, invoice.status.rawValue,
+                String(upload.attachmentID), String(invoice.id), invoice.number, invoice.status?.rawValue ?? "-",
                 history.entries.map(\.status.rawValue).joined(separator: ">")]
     }
 

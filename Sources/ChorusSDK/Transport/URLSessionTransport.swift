@@ -318,7 +318,7 @@ extension URLSessionTransport {
 
 extension Duration {
     /// The duration in seconds, as Foundation's `TimeInterval`.
-    var timeInterval: TimeInterval {
+    package var timeInterval: TimeInterval {
         let parts = components
         return TimeInterval(parts.seconds) + TimeInterval(parts.attoseconds) / 1e18
     }

@@ -73,6 +73,8 @@ extension InvoiceService {
     }
     /// Every invoice matching the query, 100 per request.
     public func searchAll(_ query: InvoiceQuery) -> PageSequence<InvoiceSummary> { searchAll(query, pageSize: 100) }
+    /// The first page (100) of issued invoices matching `query`.
+    public func search(_ query: InvoiceQuery) async throws -> Page<InvoiceSummary> { try await search(query, page: PageRequest()) }
     /// The invoices' files, without their further attachments.
     public func download(invoiceIDs: [Int], format: DownloadFormat) async throws -> Data {
         try await download(invoiceIDs: invoiceIDs, format: format, includeAttachments: false)

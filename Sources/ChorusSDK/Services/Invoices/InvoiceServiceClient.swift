@@ -416,6 +416,10 @@ private struct AttachmentAnswer: Decodable { let pieceJointeId: Int }
 private struct EmptyAnswer: Decodable {}
 
 /// `soumettre`'s answer; without `identifiantFactureCPP` the outcome is unknown (§5.10, S9).
+///
+/// The one lenient reader of the SDK, on purpose: once the answer names the invoice, the invoice exists, and failing
+/// the call would invite sending it again (a duplicate). So a side field of an unknown shape is left out (`nil`)
+/// rather than failing a committed submission; the status is never assumed.
 private struct SubmitAnswer: Decodable {
     var submitted: SubmittedInvoice?
 
@@ -428,7 +432,7 @@ private struct SubmitAnswer: Decodable {
         guard let id = try? container.decodeLenientInt(forKey: .identifiantFactureCPP) else { return }
         submitted = SubmittedInvoice(
             id: id, number: (try? container.decodeLenientString(forKey: .numeroFacture)) ?? "",
-            status: (try? container.decodeIfPresent(InvoiceStatus.self, forKey: .statutFacture)) ?? .deposited,
+            status: (try? container.decodeIfPresent(InvoiceStatus.self, forKey: .statutFacture)) ?? nil,
             depositDate: try? container.decodeIfPresent(CalendarDate.self, forKey: .dateDepot),
             supplierIdentifier: try? container.decodeLenientString(forKey: .identifiantStructure),
             certificateFingerprint: try? container.decodeLenientString(forKey: .empreinteCertificatDepot),
