@@ -4,6 +4,9 @@
 //                                     Opéra national de Paris, watch it get paid
 //   swift run chorus-demo --facturx   the same journey, then the invoice also written as a Factur-X PDF/A-3
 //                                     (CII inside), deposited as IN_DP_E2_CII_FACTURX and followed to its report
+//   swift run chorus-demo --recipient the same journey with the Opéra's side played through the API: its own client
+//                                     (its technical account) finds the invoice among its received invoices, reads
+//                                     it, downloads it, suspends it for a missing document, and pays it once completed
 //   swift run chorus-demo --sandbox   the steps PISTE exposes, against the PISTE sandbox, with credentials from
 //                                     CHORUS_PISTE_CLIENT_ID, CHORUS_PISTE_CLIENT_SECRET, CHORUS_TECH_LOGIN and
 //                                     CHORUS_TECH_PASSWORD; portal-only steps are named, not run
@@ -111,21 +114,55 @@ struct ChorusDemo {
         print("    invoice \(invoice.number) deposited: id \(invoice.id), status \(invoice.status?.rawValue ?? "not given"), "
               + "certificate \(invoice.certificateFingerprint ?? "-")")
 
-        step(11, "The Opéra makes it available, then pays it")
-        try await fake.makeAvailable(invoice.id)
-        try await fake.markPaid(invoice.id)
+        if CommandLine.arguments.contains("--recipient") {
+            try await operaSide(invoice: invoice, supplier: client, fake: fake)
+        } else {
+            step(11, "The Opéra makes it available, then pays it")
+            try await fake.makeAvailable(invoice.id)
+            try await fake.markPaid(invoice.id)
+        }
         let history = try await client.invoices.waitForStatus(invoiceID: invoice.id, in: [.paymentInitiated], timeout: .seconds(10))
 
-        step(12, "Status history")
+        step(14, "Status history")
         for entry in history.entries.reversed() { print("    \(entry.dateText ?? "?")  \(entry.status)") }
 
         if CommandLine.arguments.contains("--facturx") { try await facturX(client: client, fake: fake) }
         print("\nDone: invoice \(invoice.number) to the Opéra national de Paris, 1200.00 EUR, status \(history.currentStatus).")
     }
 
+    /// The Opéra's side of the journey, through the API with the Opéra's own technical account.
+    static func operaSide(invoice: SubmittedInvoice, supplier: ChorusClient, fake: FakeChorusPro) async throws {
+        let opera = try fake.client(as: .recipient)
+        step(11, "The Opéra's side: its received invoices (its own technical account, \(FakeSeed.recipientLogin))")
+        let received = try await opera.receivedInvoices.search(ReceivedInvoiceQuery(downloaded: false))
+        for item in received.items {
+            print("    \(item.number) from \(item.supplierName ?? "?"), \(item.totalIncludingTax?.formatted() ?? "?") EUR TTC, \(item.status)")
+        }
+        let details = try await opera.receivedInvoices.details(invoiceID: invoice.id)
+        print("    service \(details.serviceCode ?? "-"), \(details.lineCount) line(s), bank account « \(details.supplier?.bankAccount?.label ?? "-") »")
+        let file = try await opera.receivedInvoices.download(invoiceIDs: [invoice.id], format: .pdf)
+        print("    downloaded: \(file.count) bytes of PDF")
+
+        step(12, "The Opéra makes it available, then suspends it: the delivery note is missing")
+        _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .madeAvailable)
+        _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .suspended, reason: "Bon de livraison manquant")
+        let suspended = try await supplier.invoices.waitForStatus(invoiceID: invoice.id, in: [.suspended], timeout: .seconds(10))
+        print("    the supplier sees \(suspended.currentStatus): « \(suspended.entries.first?.comment ?? "") »")
+        let note = try await supplier.invoices.addAttachment(Data("bon de livraison signé".utf8), fileName: "bon-livraison.pdf",
+                                                             mimeType: "application/pdf")
+        try await supplier.invoices.complete(invoiceID: invoice.id, comment: "Bon de livraison joint", attachments: [note])
+        print("    the supplier completes it with the delivery note")
+
+        step(13, "The Opéra confirms the service and pays")
+        for status in [InvoiceStatus.serviceDone, .mandated, .paymentInitiated] {
+            let done = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: status)
+            print("    → \(done.status?.rawValue ?? "?")\(status.reformStatus.map { " (reform: \($0))" } ?? "")")
+        }
+    }
+
     /// The invoice as a Factur-X: a PDF/A-3 for people with the CII for the platform inside.
     static func facturX(client: ChorusClient, fake: FakeChorusPro) async throws {
-        step(13, "The same kind of invoice as a Factur-X file (PDF/A-3 with the CII XML inside)")
+        step(15, "The same kind of invoice as a Factur-X file (PDF/A-3 with the CII XML inside)")
         let font = try TrueTypeFont.systemDefault()
         var document = SampleDocuments.operaInvoice(number: "F2026-0043", date: CalendarDate(Date()))
         document.seller.identifier = .siret(FakeSeed.supplierSIRET)
