@@ -25,6 +25,18 @@ extension RequestPipeline {
                                 listKey: String) async throws -> KeyedList<Item> {
         try await call(operation, request, as: KeyedList<Item>.self, userInfo: [KeyedList<Item>.listKey: listKey])
     }
+
+    /// One page of a search: the items under `listKey` and the answer's paging, in either style.
+    package func callPage<Item: Decodable & Sendable>(_ operation: OperationID, _ request: some Encodable, listKey: String) async throws -> Page<Item> {
+        let answer: KeyedList<Item> = try await callList(operation, request, listKey: listKey)
+        return Page(items: answer.items, info: answer.info)
+    }
+
+    /// One of the three "active structures" lists (`recuperer/structures/actives/…`, `listeStructures`).
+    package func activeStructures(_ operation: OperationID) async throws -> [SupplierStructure] {
+        let answer: KeyedList<SupplierStructure> = try await callList(operation, [:] as WireObject, listKey: "listeStructures")
+        return answer.items
+    }
 }
 
 extension CodingUserInfoKey {

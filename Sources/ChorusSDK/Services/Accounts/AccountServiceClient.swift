@@ -61,9 +61,7 @@ public struct AccountServiceClient: AccountService {
     }
 
     public func activeSupplierStructures() async throws -> [SupplierStructure] {
-        let answer: KeyedList<SupplierStructure> = try await pipeline.callList(.recupererStructuresActivesPourFournisseur,
-                                                                               [:] as WireObject, listKey: "listeStructures")
-        return answer.items
+        try await pipeline.activeStructures(.recupererStructuresActivesPourFournisseur)
     }
 
     public func bankAccounts(structureID: Int) async throws -> [BankAccount] {

@@ -304,9 +304,7 @@ public struct InvoiceServiceClient: InvoiceService {
     }
 
     public func search(_ query: InvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
-        let answer: KeyedList<InvoiceSummary> = try await pipeline.callList(.rechercherFactureParFournisseur, query.wireBody(page: page),
-                                                                            listKey: "listeFactures")
-        return Page(items: answer.items, info: answer.info)
+        try await pipeline.callPage(.rechercherFactureParFournisseur, query.wireBody(page: page), listKey: "listeFactures")
     }
 
     public func searchAll(_ query: InvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {

@@ -4,7 +4,7 @@ import Foundation
 /// `consulter/recipiendaire`, `telecharger/groupe`) and the statuses it moves them to (`traiter/recue`, §5.15).
 ///
 /// Reach it with ``ChorusClient/receivedInvoices`` on a client whose technical account belongs to the public
-/// structure (on ChorusMock: ``FakeSeed``'s recipient account, printed by `chorus-mock-server`).
+/// structure (on ChorusMock: `FakeRole.recipient`, whose credentials `chorus-mock-server` prints).
 public protocol ReceivedInvoiceService: Sendable {
     /// One page of received invoices. The platform's "no result" (`codeRetour` 20000, §7.2) is an empty page.
     func search(_ query: ReceivedInvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary>
@@ -20,7 +20,7 @@ public protocol ReceivedInvoiceService: Sendable {
 
     /// Moves a received invoice to `status` (`traiter/recue`). `reason` is required for ``InvoiceStatus/rejected``
     /// and ``InvoiceStatus/suspended``; `mandateNumber` goes with ``InvoiceStatus/mandated``. Checked before sending:
-    /// a target outside ``processableStatuses`` or a missing reason is an `invalidInput` naming `nouveauStatut` or
+    /// a target outside ``InvoiceStatus/processableStatuses`` or a missing reason is an `invalidInput` naming `nouveauStatut` or
     /// `motif`. Not retried after an ambiguous failure (it is a write): read the history to know whether it happened.
     func process(invoiceID: Int, to status: InvoiceStatus, reason: String?, mandateNumber: String?) async throws -> ProcessedInvoice
 

@@ -5,9 +5,8 @@ struct ReceivedInvoiceServiceClient: ReceivedInvoiceService {
     let pipeline: RequestPipeline
 
     func search(_ query: ReceivedInvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
-        let answer: KeyedList<InvoiceSummary> = try await pipeline.callList(
-            .rechercherFactureParRecipiendaire, query.wireBody(page: page, forValidator: false), listKey: "listeFactures")
-        return Page(items: answer.items, info: answer.info)
+        try await pipeline.callPage(.rechercherFactureParRecipiendaire, query.wireBody(page: page, forValidator: false),
+                                    listKey: "listeFactures")
     }
 
     func searchAll(_ query: ReceivedInvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {
@@ -52,9 +51,7 @@ struct ReceivedInvoiceServiceClient: ReceivedInvoiceService {
     }
 
     func activeStructures() async throws -> [SupplierStructure] {
-        let answer: KeyedList<SupplierStructure> = try await pipeline.callList(.recupererStructuresActivesPourDestinataire,
-                                                                               [:] as WireObject, listKey: "listeStructures")
-        return answer.items
+        try await pipeline.activeStructures(.recupererStructuresActivesPourDestinataire)
     }
 }
 

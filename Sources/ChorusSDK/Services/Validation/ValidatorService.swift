@@ -59,9 +59,7 @@ struct ValidatorServiceClient: ValidatorService {
     let pipeline: RequestPipeline
 
     func search(_ query: ReceivedInvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
-        let answer: KeyedList<InvoiceSummary> = try await pipeline.callList(
-            .rechercherFactureParValideur, query.wireBody(page: page, forValidator: true), listKey: "listeFactures")
-        return Page(items: answer.items, info: answer.info)
+        try await pipeline.callPage(.rechercherFactureParValideur, query.wireBody(page: page, forValidator: true), listKey: "listeFactures")
     }
 
     func searchAll(_ query: ReceivedInvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {

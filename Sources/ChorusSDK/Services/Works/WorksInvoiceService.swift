@@ -83,7 +83,7 @@ public struct WorksInvoiceSummary: Sendable, Hashable, Decodable {
 /// other works operations (consulting a billing file, recycling, refusing, the MOE's and MOA's processing) are
 /// unknown (§4.1 lists only their legacy paths), and works invoices are deposited as E4/E5 flux whose syntax codes no
 /// source gives: they are left out rather than guessed. ChorusMock plays the MOE and MOA steps
-/// (``FakeChorusPro``'s works controls) so that searches show each stage.
+/// (`FakeChorusPro`'s works controls) so that searches show each stage.
 public protocol WorksInvoiceService: Sendable {
     /// One page of works invoices seen in `role`. "No result" (20007) is an empty page.
     func search(role: WorksRole, page: PageRequest) async throws -> Page<WorksInvoiceSummary>
@@ -109,9 +109,7 @@ struct WorksInvoiceServiceClient: WorksInvoiceService {
 
     func search(role: WorksRole, page: PageRequest) async throws -> Page<WorksInvoiceSummary> {
         let body: WireObject = ["roleUtilisateur": .string(role.rawValue), "rechercheFactureTravaux": .page(page)]
-        let answer: KeyedList<WorksInvoiceSummary> = try await pipeline.callList(.rechercherFactureTravaux, body,
-                                                                                 listKey: "listeFacturesTravaux")
-        return Page(items: answer.items, info: answer.info)
+        return try await pipeline.callPage(.rechercherFactureTravaux, body, listKey: "listeFacturesTravaux")
     }
 
     func searchAll(role: WorksRole, pageSize: Int) -> PageSequence<WorksInvoiceSummary> {
@@ -127,9 +125,7 @@ struct WorksInvoiceServiceClient: WorksInvoiceService {
     }
 
     func activeStructures() async throws -> [SupplierStructure] {
-        let answer: KeyedList<SupplierStructure> = try await pipeline.callList(.recupererStructuresActivesPourFactureTravaux,
-                                                                               [:] as WireObject, listKey: "listeStructures")
-        return answer.items
+        try await pipeline.activeStructures(.recupererStructuresActivesPourFactureTravaux)
     }
 }
 
