@@ -17,4 +17,4 @@ let note = try await example.client.invoices.submit(InvoiceSubmission(
     mode: .structured, recipientSIRET: FakeSeed.noRequirementSIRET, supplierID: supplier.id, type: .creditNote,
     originalInvoiceNumber: original.number, paymentMode: nil,
     lines: [InvoiceLine(designation: "Remise commerciale sur maintenance", quantity: 1, unitPrice: "150.00", vatRate: .percentage(20))]))
-print("credit note \(note.number) for invoice \(original.number): status \(note.status)")
+print("credit note \(note.number) for invoice \(original.number): status \(note.status?.rawValue ?? "not given")")

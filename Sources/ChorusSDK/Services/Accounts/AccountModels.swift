@@ -80,6 +80,11 @@ public enum ManagerPasswordRule {
 public struct RegisteredAccount: Sendable, Hashable, Decodable {
     /// The account's id (`idCompte`).
     public var id: Int
+
+    /// Creates a value (for stubs and tests).
+    public init(id: Int) {
+        self.id = id
+    }
     private enum CodingKeys: String, CodingKey { case id = "idCompte" }
 }
 
@@ -187,6 +192,18 @@ public struct Affiliation: Sendable, Hashable, Decodable {
     /// Who asked (`emailDemandeur`).
     public var requesterEmail: String?
 
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, structureID: Int, structureIdentifier: String? = nil, structureName: String? = nil,
+                role: String? = nil, status: AffiliationStatus, requesterEmail: String? = nil) {
+        self.id = id
+        self.structureID = structureID
+        self.structureIdentifier = structureIdentifier
+        self.structureName = structureName
+        self.role = role
+        self.status = status
+        self.requesterEmail = requesterEmail
+    }
+
     /// Whether this account is the structure's main manager.
     public var isMainManager: Bool { role == "GESTIONNAIRE_PRINCIPAL" }
 
@@ -202,6 +219,12 @@ public struct AffiliationOverview: Sendable, Hashable, Decodable {
     public var mine: [Affiliation]
     /// Requests from others on structures I manage (`listeDemandesATraiter`).
     public var toDecide: [Affiliation]
+
+    /// Creates a value (for stubs and tests).
+    public init(mine: [Affiliation] = [], toDecide: [Affiliation] = []) {
+        self.mine = mine
+        self.toDecide = toDecide
+    }
 
     private enum CodingKeys: String, CodingKey { case mine = "listeRattachements", toDecide = "listeDemandesATraiter" }
 
@@ -222,6 +245,12 @@ public struct TechnicalAccountCredentials: Sendable, Hashable, Decodable, Custom
     public var structureID: Int
     /// The credentials, ready for ``ChorusClient``.
     public var credentials: ChorusCredentials
+
+    /// Creates a value (for stubs and tests).
+    public init(structureID: Int, credentials: ChorusCredentials) {
+        self.structureID = structureID
+        self.credentials = credentials
+    }
 
     private enum CodingKeys: String, CodingKey {
         case structureID = "idStructureCPP", clientId, clientSecret, loginTechnique, motDePasseTechnique
@@ -262,6 +291,18 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
     /// Services the user is attached to (`listeServicesRattache`).
     public var services: [ServiceInfo]
 
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
+                role: String? = nil, status: AffiliationStatus? = nil, services: [ServiceInfo] = []) {
+        self.id = id
+        self.identifier = identifier
+        self.identifierType = identifierType
+        self.name = name
+        self.role = role
+        self.status = status
+        self.services = services
+    }
+
     private enum CodingKeys: String, CodingKey {
         case idStructure, identifiantStructure, typeIdentifiantStructure, designationStructure, roleUtilisateur,
              statutRattachementStructure, listeServicesRattache
@@ -291,6 +332,13 @@ public struct SupplierStructure: Sendable, Hashable, Decodable {
     /// Name (`designationStructure`).
     public var name: String?
 
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, identifier: String? = nil, name: String? = nil) {
+        self.id = id
+        self.identifier = identifier
+        self.name = name
+    }
+
     private enum CodingKeys: String, CodingKey { case idStructureCPP, identifiant, designationStructure }
 
     /// Decodes a supplier structure.
@@ -309,6 +357,12 @@ public struct BankAccount: Sendable, Hashable, Decodable {
     /// Name (`nomCoordonneeBancaire`).
     public var name: String?
 
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, name: String? = nil) {
+        self.id = id
+        self.name = name
+    }
+
     private enum CodingKeys: String, CodingKey { case idCoordonneeBancaire, nomCoordonneeBancaire }
 
     /// Decodes a bank account.
@@ -326,6 +380,12 @@ public struct TechnicalPasswordStatus: Sendable, Hashable {
     public var expiresAt: Date?
     /// Whole days left, when known.
     public var daysLeft: Int?
+
+    /// Creates a value (for stubs and tests).
+    public init(expiresAt: Date? = nil, daysLeft: Int? = nil) {
+        self.expiresAt = expiresAt
+        self.daysLeft = daysLeft
+    }
 
     /// Days before expiry from which ``needsRenewalSoon`` is true.
     public static let warningDays = 30
@@ -368,6 +428,14 @@ public struct ConnectionReport: Sendable {
         public var advice: String
         /// The error behind it.
         public var error: ChorusError
+
+        /// Creates a value (for stubs and tests).
+        public init(layer: Layer, api: String? = nil, advice: String, error: ChorusError) {
+            self.layer = layer
+            self.api = api
+            self.advice = advice
+            self.error = error
+        }
     }
 
     /// The problems found; empty when everything works.
@@ -377,6 +445,13 @@ public struct ConnectionReport: Sendable {
     public var apis: [String: Bool]
     /// The technical password's expiry, when it could be read.
     public var technicalPassword: TechnicalPasswordStatus?
+
+    /// Creates a value (for stubs and tests).
+    public init(problems: [Problem] = [], apis: [String: Bool] = [:], technicalPassword: TechnicalPasswordStatus? = nil) {
+        self.problems = problems
+        self.apis = apis
+        self.technicalPassword = technicalPassword
+    }
 
     /// Whether every required API answered with these credentials (the commitments API is optional).
     public var isHealthy: Bool { problems.allSatisfy { $0.layer == .apiSubscription && $0.api == "Engagements juridiques" } }

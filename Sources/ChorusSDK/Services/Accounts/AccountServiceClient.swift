@@ -1,7 +1,7 @@
 import Foundation
 
 /// The ``AccountService`` that calls the portal steps (ChorusMock) and PISTE through the client's pipeline.
-public struct AccountServiceClient: AccountService {
+struct AccountServiceClient: AccountService {
     let pipeline: RequestPipeline
     private let portal: PortalClient
 

@@ -32,6 +32,28 @@ public struct PDFUpload: Sendable, Hashable, Decodable {
     /// Amount to pay read (`montantAPayer`).
     public var amountToPay: Amount?
 
+    /// Creates a value (for stubs and tests).
+    public init(attachmentID: Int, invoiceNumber: String? = nil, invoiceDate: CalendarDate? = nil,
+                recipientSIRET: String? = nil, serviceCode: String? = nil, supplierIdentifier: String? = nil,
+                currency: String? = nil, type: InvoiceType? = nil, vatRegime: VATRegime? = nil,
+                commitmentNumber: String? = nil, totalExcludingTax: Amount? = nil, totalVAT: Amount? = nil,
+                totalIncludingTax: Amount? = nil, amountToPay: Amount? = nil) {
+        self.attachmentID = attachmentID
+        self.invoiceNumber = invoiceNumber
+        self.invoiceDate = invoiceDate
+        self.recipientSIRET = recipientSIRET
+        self.serviceCode = serviceCode
+        self.supplierIdentifier = supplierIdentifier
+        self.currency = currency
+        self.type = type
+        self.vatRegime = vatRegime
+        self.commitmentNumber = commitmentNumber
+        self.totalExcludingTax = totalExcludingTax
+        self.totalVAT = totalVAT
+        self.totalIncludingTax = totalIncludingTax
+        self.amountToPay = amountToPay
+    }
+
     private enum CodingKeys: String, CodingKey {
         case pieceJointeId, numeroFacture, dateFacture, codeDestinataire, codeServiceExecutant, codeFournisseur,
              codeDeviseFacture, typeFacture, typeTva, numeroBonCommande, montantHtTotal, montantTVA,
@@ -267,6 +289,13 @@ public struct FluxDeposit: Sendable, Hashable, Decodable {
     /// Syntax (`syntaxeFlux`).
     public var syntax: FluxSyntax?
 
+    /// Creates a value (for stubs and tests).
+    public init(number: String, depositDate: CalendarDate? = nil, syntax: FluxSyntax? = nil) {
+        self.number = number
+        self.depositDate = depositDate
+        self.syntax = syntax
+    }
+
     private enum CodingKeys: String, CodingKey { case number = "numeroFluxDepot", depositDate = "dateDepot", syntax = "syntaxeFlux" }
 }
 
@@ -280,6 +309,15 @@ public struct FluxRejection: Sendable, Hashable, Decodable {
     public var recipientIdentifier: String?
     /// Why (`libelleErreurDP`).
     public var reason: String?
+
+    /// Creates a value (for stubs and tests).
+    public init(invoiceNumber: String? = nil, supplierIdentifier: String? = nil, recipientIdentifier: String? = nil,
+                reason: String? = nil) {
+        self.invoiceNumber = invoiceNumber
+        self.supplierIdentifier = supplierIdentifier
+        self.recipientIdentifier = recipientIdentifier
+        self.reason = reason
+    }
 
     private enum CodingKeys: String, CodingKey {
         case numeroDP, identifiantFournisseur, identifiantDestinataire, libelleErreurDP
@@ -303,6 +341,13 @@ public struct FluxTechnicalError: Sendable, Hashable, Decodable {
     public var message: String?
     /// Nature (`natureErreur`).
     public var nature: String?
+
+    /// Creates a value (for stubs and tests).
+    public init(code: String? = nil, message: String? = nil, nature: String? = nil) {
+        self.code = code
+        self.message = message
+        self.nature = nature
+    }
 
     private enum CodingKeys: String, CodingKey { case codeErreur, libelleErreur, natureErreur }
 
@@ -392,6 +437,13 @@ public struct FluxOutcome: Sendable, Hashable {
     public var integrated: [InvoiceSummary]
     /// Invoices rejected, with their reasons.
     public var rejected: [FluxRejection]
+
+    /// Creates a value (for stubs and tests).
+    public init(report: FluxReport, integrated: [InvoiceSummary] = [], rejected: [FluxRejection] = []) {
+        self.report = report
+        self.integrated = integrated
+        self.rejected = rejected
+    }
 }
 
 /// Filters for the supplier's invoices (`rechercher/fournisseur`, §5.11). Every field is optional.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The ``InvoiceService`` that calls the platform through the client's pipeline.
-public struct InvoiceServiceClient: InvoiceService {
+struct InvoiceServiceClient: InvoiceService {
     let pipeline: RequestPipeline
     private let structures: StructureServiceClient
     private let references: ReferenceServiceClient

@@ -60,7 +60,8 @@ public struct PortalSession: Sendable, Hashable, CustomStringConvertible, Custom
     /// The manager account's id on the portal.
     public let accountID: Int?
 
-    package init(token: String, accountID: Int?) {
+    /// Creates a session (for stubs and tests; the SDK makes real ones when signing in). The token is never printed.
+    public init(token: String, accountID: Int?) {
         self.token = token
         self.accountID = accountID
     }

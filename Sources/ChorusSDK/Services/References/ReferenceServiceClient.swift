@@ -1,7 +1,7 @@
 import Foundation
 
 /// The ``ReferenceService`` that calls the platform through the client's pipeline.
-public struct ReferenceServiceClient: ReferenceService {
+struct ReferenceServiceClient: ReferenceService {
     let pipeline: RequestPipeline
     private let cache: ReferenceCache?
 

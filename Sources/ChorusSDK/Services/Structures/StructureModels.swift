@@ -56,6 +56,16 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
     /// Whether it is active (`statut` = `ACTIVE`).
     public var isActive: Bool
 
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
+                isActive: Bool) {
+        self.id = id
+        self.identifier = identifier
+        self.identifierType = identifierType
+        self.name = name
+        self.isActive = isActive
+    }
+
     private enum CodingKeys: String, CodingKey {
         case idStructureCPP, identifiantStructure, typeIdentifiantStructure, designationStructure, statut
     }
@@ -122,6 +132,14 @@ public struct PostalAddress: Sendable, Hashable, Decodable {
     /// Country (`pays`).
     public var country: String?
 
+    /// Creates a value (for stubs and tests).
+    public init(street: String? = nil, postalCode: String? = nil, city: String? = nil, country: String? = nil) {
+        self.street = street
+        self.postalCode = postalCode
+        self.city = city
+        self.country = country
+    }
+
     private enum CodingKeys: String, CodingKey { case adresse, codePostal, ville, pays }
 
     /// Decodes an address; every field may be missing or a number.
@@ -160,6 +178,25 @@ public struct StructureDetails: Sendable, Hashable, Decodable {
     public var paymentStatusNotReported: Bool
     /// When the technical account's password expires (`dateExpirationMotPasseCompteTech`), when shown.
     public var technicalPasswordExpiry: Date?
+
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
+                isPublic: Bool? = nil, vatNumber: String? = nil, address: PostalAddress? = nil, serviceCodeRequired: Bool,
+                commitmentRequired: Bool, serviceCodeOrCommitmentRequired: Bool, paymentStatusNotReported: Bool,
+                technicalPasswordExpiry: Date? = nil) {
+        self.id = id
+        self.identifier = identifier
+        self.identifierType = identifierType
+        self.name = name
+        self.isPublic = isPublic
+        self.vatNumber = vatNumber
+        self.address = address
+        self.serviceCodeRequired = serviceCodeRequired
+        self.commitmentRequired = commitmentRequired
+        self.serviceCodeOrCommitmentRequired = serviceCodeOrCommitmentRequired
+        self.paymentStatusNotReported = paymentStatusNotReported
+        self.technicalPasswordExpiry = technicalPasswordExpiry
+    }
 
     /// What an invoice to this structure must carry.
     public var requirement: InvoicingRequirement {
@@ -213,6 +250,17 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
     /// End of validity as sent (`dateFinService`).
     public var validUntil: String?
 
+    /// Creates a value (for stubs and tests).
+    public init(id: Int, code: String, name: String? = nil, isActive: Bool, validFrom: String? = nil,
+                validUntil: String? = nil) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.isActive = isActive
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+    }
+
     /// The code reserved for invoices between public bodies; a supplier must never use it.
     public static let publicInvoicesCode = "FACTURES_PUBLIQUES"
 
@@ -250,6 +298,17 @@ public struct ServiceDetails: Sendable, Hashable, Decodable {
     public var reportsPayment: Bool?
     /// End of validity (`parametres.dateFinValidite`), in any of the three formats seen (§13.3).
     public var validUntil: Date?
+
+    /// Creates a value (for stubs and tests).
+    public init(code: String, name: String? = nil, serviceDescription: String? = nil, commitmentRequired: Bool,
+                reportsPayment: Bool? = nil, validUntil: Date? = nil) {
+        self.code = code
+        self.name = name
+        self.serviceDescription = serviceDescription
+        self.commitmentRequired = commitmentRequired
+        self.reportsPayment = reportsPayment
+        self.validUntil = validUntil
+    }
 
     private enum Keys: String, CodingKey {
         case informationsGenerales, parametres, codeService, nomService, descriptionService, numeroEngagement,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The ``StructureService`` that calls the platform through the client's pipeline.
-public struct StructureServiceClient: StructureService {
+struct StructureServiceClient: StructureService {
     let pipeline: RequestPipeline
     private let portal: PortalClient
 
