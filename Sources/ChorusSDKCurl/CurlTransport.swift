@@ -106,13 +106,16 @@ public final class CurlTransport: Transport, @unchecked Sendable {
                         transfer.finish(.failure(TransportError(.other, "curl_easy_init failed")))
                         return
                     }
-                    transfer.perform(on: box.handle)
+                    let result = transfer.perform(on: box.handle)
+                    // Back in the pool before the caller hears of the result: a call that follows at once gets this
+                    // handle and its kept-alive connection, deterministically (it used to race the return).
                     let kept = idleHandles.withLock { handles -> Bool in
                         guard handles.count < configuration.maximumIdleHandles else { return false }
                         handles.append(box)
                         return true
                     }
                     if !kept { curl_easy_cleanup(box.handle) }
+                    transfer.finish(result)
                 }
             }
         } onCancel: {
@@ -188,7 +191,9 @@ private final class CurlTransfer: @unchecked Sendable {
 
     // MARK: The transfer thread
 
-    func perform(on handle: UnsafeMutableRawPointer) {
+    /// Runs the transfer on `handle` and returns its result; the caller reports it (``finish(_:)``) once the handle is
+    /// back in the pool, so that the next sequential call finds it there and reuses its connection.
+    func perform(on handle: UnsafeMutableRawPointer) -> Result<HTTPResponse, TransportError> {
         curl_easy_reset(handle)
         var headers: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headers) }
@@ -207,7 +212,7 @@ private final class CurlTransfer: @unchecked Sendable {
         // Bytes of request sent: 0 means nothing left this machine (a reused connection has no connect time).
         var requestSize = 0
         ccurl_getinfo_long(handle, CURLINFO_REQUEST_SIZE, &requestSize)
-        finish(result(code: code, status: status, connected: requestSize > 0 || bodyRequested))
+        return result(code: code, status: status, connected: requestSize > 0 || bodyRequested)
     }
 
     private func configure(_ handle: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?,

@@ -75,6 +75,11 @@ Ready-made credentials (fake, for this server only):
   CHORUS_PISTE_CLIENT_SECRET=\(application?.clientSecret ?? "-")
   CHORUS_TECH_LOGIN=\(technical?.login ?? "-")
   CHORUS_TECH_PASSWORD=\(technical?.password ?? "-")
+In Swift (credentials and URLs from the variables above and below):
+  let client = try ChorusClient(environment: try .fromEnvironment(), credentials: try .fromEnvironment())
+  // or: ChorusClient(environment: .custom(baseURL: URL(string: "\(server.baseURL.absoluteString)")!), credentials: …)
+  CHORUS_API_URL=\(server.baseURL.absoluteString)
+  CHORUS_OAUTH_URL=\(server.baseURL.absoluteString)/api/oauth/token
 Other roles (same PISTE application; use their technical account instead):
 \(otherRoles)
 Press Ctrl-C to stop.

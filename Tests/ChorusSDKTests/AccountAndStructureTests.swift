@@ -190,10 +190,13 @@ struct StructureServiceTests {
     @Test("unknown, inactive and private recipients are refused with the field named")
     func badRecipients() async throws {
         let client = try mockClient()
-        for (siret, rule) in [("12345678901245", "recipient.exists"), (FakeSeed.inactiveStructureSIRET, "recipient.active"),
-                              (FakeSeed.supplierSIRET, "recipient.public")] {
+        for (siret, rule, code) in [("12345678901245", "recipient.exists", ChorusError.Code.recipientNotFound),
+                                    (FakeSeed.inactiveStructureSIRET, "recipient.active", .recipientInactive),
+                                    (FakeSeed.supplierSIRET, "recipient.public", .invalidInput)] {
             let error = try await #require(throws: ChorusError.self) { try await client.structures.recipient(siret: siret) }
-            #expect(error.field == "destinataire.codeDestinataire" && error.rule == rule)
+            // The caller passed `siret`: the error names it, and does not claim that nothing was sent (a search was).
+            #expect(error.field == "siret" && error.rule == rule && error.code == code)
+            #expect(!error.localizedDescription.contains("nothing was sent"), "\(error.localizedDescription)")
         }
     }
 

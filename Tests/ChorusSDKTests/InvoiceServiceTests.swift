@@ -351,7 +351,7 @@ struct InvoiceFollowingTests {
         let error = try await #require(throws: ChorusError.self) {
             try await waiting.invoices.waitForStatus(invoiceID: id, in: [.paymentInitiated], timeout: .seconds(60))
         }
-        #expect(error.code == .timedOut)
+        #expect(error.code == .waitTimedOut && error.advice.contains("Only reads were sent"))
         #expect(manual.sleeps == [.seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(29)])
     }
 }

@@ -153,7 +153,7 @@ struct TransportConformanceTests {
         let started = ContinuousClock.now
         let error = await #expect(throws: ChorusError.self) { try await client.references.countries() }
         #expect(error?.code == .timedOut)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(15))  // the deadline, not the transport's 30 s timeout
     }
 
     @Test("cancelling mid-transfer ends the call promptly with cancelled", arguments: TransportKind.allCases)
@@ -169,7 +169,7 @@ struct TransportConformanceTests {
         task.cancel()
         let error = try await #require(throws: TransportError.self) { try await task.value }
         #expect(error.kind == .cancelled)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(10))  // promptly: the hang would last until the 30 s timeout
     }
 
     @Test("200 concurrent requests on one transport", arguments: TransportKind.allCases)

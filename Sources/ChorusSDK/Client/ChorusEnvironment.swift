@@ -46,6 +46,38 @@ public struct ChorusEnvironment: Sendable, Hashable, CustomStringConvertible {
         ChorusEnvironment(kind: .custom, apiBaseURL: apiBaseURL, oauthURL: oauthURL)
     }
 
+    /// A custom environment served from one base URL, with the token endpoint where PISTE and ChorusMock have it
+    /// (`<base>/api/oauth/token`): `.custom(baseURL: URL(string: "http://127.0.0.1:8787")!)` for `chorus-mock-server`.
+    public static func custom(baseURL: URL) -> ChorusEnvironment {
+        custom(apiBaseURL: baseURL, oauthURL: baseURL.appendingPathComponent("api/oauth/token"))
+    }
+
+    /// The environment the process's variables name: `CHORUS_API_URL` (and optionally `CHORUS_OAUTH_URL`, else derived
+    /// as in ``custom(baseURL:)``) give a custom environment; without them, `fallback` (the sandbox by default).
+    ///
+    /// - Throws: ``ChorusError/Code/configuration`` when a URL does not parse, or `CHORUS_OAUTH_URL` comes without
+    ///   `CHORUS_API_URL`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment,
+                                       prefix: String = "CHORUS_", fallback: ChorusEnvironment = .sandbox) throws -> ChorusEnvironment {
+        func url(_ name: String) throws -> URL? {
+            guard let text = environment[prefix + name], !text.isEmpty else { return nil }
+            guard let url = URL(string: text), url.scheme != nil, url.host != nil else {
+                throw ChorusError(.configuration, operation: .token, message: "\(prefix + name) is not an absolute URL: \(text)",
+                                  field: prefix + name, rule: "url")
+            }
+            return url
+        }
+        let api = try url("API_URL"), oauth = try url("OAUTH_URL")
+        switch (api, oauth) {
+        case (let api?, let oauth?): return .custom(apiBaseURL: api, oauthURL: oauth)
+        case (let api?, nil): return .custom(baseURL: api)
+        case (nil, _?):
+            throw ChorusError(.configuration, operation: .token, message: "\(prefix)OAUTH_URL is set without \(prefix)API_URL",
+                              field: prefix + "API_URL", rule: "required")
+        case (nil, nil): return fallback
+        }
+    }
+
     /// Whether the portal-only steps (account creation, affiliation) can be called here: only a
     /// custom environment (ChorusMock) implements them.
     public var servesPortalSteps: Bool { kind == .custom }

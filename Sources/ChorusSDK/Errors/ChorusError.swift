@@ -64,6 +64,13 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         public static let cancelled = Code(rawValue: "cancelled")
         /// Another transport failure.
         public static let transport = Code(rawValue: "transport")
+        /// A wait (``InvoiceService/waitForFlux(_:timeout:)``, ``InvoiceService/waitForStatus(invoiceID:in:timeout:)``)
+        /// ended before the platform reached the awaited state. Only reads were sent.
+        public static let waitTimedOut = Code(rawValue: "waitTimedOut")
+        /// No structure with the identifier the caller gave exists on the platform (a search was sent, nothing else).
+        public static let recipientNotFound = Code(rawValue: "recipientNotFound")
+        /// The recipient exists but is not active on Chorus Pro: invoices to it are refused (a search was sent, nothing else).
+        public static let recipientInactive = Code(rawValue: "recipientInactive")
         /// A write's answer was lost and the SDK could not tell whether it was committed (several
         /// candidates matched); nothing was sent again.
         public static let ambiguousOutcome = Code(rawValue: "ambiguousOutcome")
@@ -122,16 +129,26 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         self.underlyingError = underlyingError
     }
 
-    /// What went wrong, where, and what to do next, in one paragraph.
+    /// What went wrong, where, and what to do next, as sentences: `ChorusError.rejected in soumettreFacture: Chorus Pro
+    /// refused the request (codeRetour 20001). HTTP status 200. Chorus Pro answered codeRetour 20001, « … ». Read its
+    /// message, fix the data and send again.`
     public var description: String {
-        var parts = ["ChorusError.\(code) in \(operation): \(message)"]
-        if let httpStatus { parts.append("HTTP \(httpStatus).") }
-        if let apiReturnCode { parts.append("codeRetour \(apiReturnCode).") }
-        if let apiMessage { parts.append("libelle \"\(apiMessage)\".") }
-        if let field { parts.append("Field: \(field).") }
-        if let rule { parts.append("Rule: \(rule).") }
-        parts.append(advice)
-        return parts.joined(separator: " ")
+        var text = "ChorusError.\(code) in \(operation): " + Self.sentence(message)
+        if let httpStatus { text += " HTTP status \(httpStatus)." }
+        if apiReturnCode != nil || apiMessage != nil {
+            text += " Chorus Pro answered" + (apiReturnCode.map { " codeRetour \($0)" } ?? "")
+                + (apiMessage.map { (apiReturnCode == nil ? " " : ", ") + "« \($0) »" } ?? "") + "."
+        }
+        if let field { text += " Field \(field)" + (rule.map { ", rule \($0)" } ?? "") + "." }
+        return text + " " + advice
+    }
+
+    /// `text` as a sentence: trimmed, capitalised, ending with a full stop.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = trimmed.first else { return "" }
+        let capitalised = first.uppercased() + trimmed.dropFirst()
+        return [".", "!", "?", "…"].contains(where: capitalised.hasSuffix) ? capitalised : capitalised + "."
     }
 
     /// ``description`` plus the scrubbed response body and the underlying error.
@@ -145,7 +162,7 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
     /// What a person should do next.
     public var advice: String {
         switch code {
-        case .invalidInput: "Correct the field and try again; nothing was sent."
+        case .invalidInput: "Correct the field and try again; no invoice or other write was sent."
         case .configuration: "Fix the client configuration; nothing was sent."
         case .portalOnly: "Do this step in the Chorus Pro portal; PISTE exposes no API for it."
         case .pisteAuthenticationFailed:
@@ -167,10 +184,19 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         case .decodingFailed: "The answer did not have the expected shape; report it with the debug description."
         case .cannotConnect: "Check the network, proxy and DNS; nothing was sent."
         case .connectionLost, .timedOut:
-            "The outcome is unknown; search before sending a write again (the SDK does this for invoices)."
+            "If it was a write, its outcome is unknown: search before sending it again (the SDK does this for invoices); "
+                + "a read can simply be sent again."
+        case .waitTimedOut:
+            "Only reads were sent: the platform has not reached that state yet. Wait again later or read the history; "
+                + "on the real platform a flux report can take hours and a payment weeks."
+        case .recipientNotFound:
+            "Check the identifier with the public body (it may invoice under another establishment's SIRET, or not be on "
+                + "Chorus Pro yet); only a search was sent, no invoice."
+        case .recipientInactive:
+            "Ask the public body which structure now receives its invoices; only a search was sent, no invoice."
         case .tlsFailure: "Check the system's certificate store or proxy; TLS verification is always on."
         case .responseTooLarge: "Raise the transport's maximum response size or ask for less data."
-        case .cancelled: "The task was cancelled."
+        case .cancelled: "The transport was cancelled underneath the call; send it again if it is still needed."
         case .ambiguousOutcome:
             "Do not send it again blindly: search the supplier's invoices (rechercher/fournisseur) to see whether it was created."
         default: "See the message above."
@@ -185,8 +211,8 @@ extension ChorusError {
         ChorusError(.invalidInput, operation: operation, message: message, field: field, rule: rule)
     }
 
-    /// Wraps a transport failure into the matching code.
-    package static func transport(_ error: TransportError, operation: OperationID) -> ChorusError {
+    /// Wraps a transport failure into the matching code, naming the host and port it was talking to.
+    package static func transport(_ error: TransportError, operation: OperationID, url: URL? = nil) -> ChorusError {
         let code: Code = switch error.kind {
         case .cannotConnect, .dnsFailure: .cannotConnect
         case .connectionLost: .connectionLost
@@ -196,6 +222,29 @@ extension ChorusError {
         case .responseTooLarge: .responseTooLarge
         default: .transport
         }
-        return ChorusError(code, operation: operation, message: error.description, underlyingError: error)
+        let host = url.flatMap { url in url.host.map { "\($0):\(url.port ?? (url.scheme == "http" ? 80 : 443))" } } ?? "the server"
+        let what = switch error.kind {
+        case .cannotConnect: "could not connect to \(host)"
+        case .dnsFailure: "could not resolve \(host)"
+        case .connectionLost: "the connection to \(host) was lost"
+        case .timedOut: "no complete answer from \(host) in time"
+        case .tls: "the TLS negotiation with \(host) failed"
+        case .responseTooLarge: "the answer from \(host) was too large"
+        case .cancelled: "the exchange with \(host) was cancelled"
+        default: "the exchange with \(host) failed"
+        }
+        let detail = error.message.isEmpty ? "" : " (\(error.message))"
+        return ChorusError(code, operation: operation, message: what + detail + ".", underlyingError: error)
     }
+}
+
+/// `ChorusError` as Foundation presents errors: `localizedDescription` is the whole ``ChorusError/description``,
+/// `failureReason` the message, `recoverySuggestion` the advice.
+extension ChorusError: LocalizedError {
+    /// The whole description: what failed, where, and what to do.
+    public var errorDescription: String? { description }
+    /// What failed, as a sentence.
+    public var failureReason: String? { Self.sentence(message) }
+    /// What to do next.
+    public var recoverySuggestion: String? { advice }
 }

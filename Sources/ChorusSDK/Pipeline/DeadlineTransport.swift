@@ -25,13 +25,13 @@ package struct DeadlineTransport: Sendable {
                 return response
             }
         } catch let error as TransportError {
-            throw ChorusError.transport(error, operation: operation)
+            throw ChorusError.transport(error, operation: operation, url: request.url)
         } catch is CancellationError {
             throw ChorusError(.cancelled, operation: operation, message: "the task was cancelled.")
         } catch let error as ChorusError {
             throw error
         } catch {
-            throw ChorusError.transport(TransportError(.other, "unexpected \(type(of: error))"), operation: operation)
+            throw ChorusError.transport(TransportError(.other, "unexpected \(type(of: error))"), operation: operation, url: request.url)
         }
     }
 }

@@ -91,7 +91,14 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
         let chain = configuration.middlewares.reversed().reduce(inner) { next, middleware in
             { request, context in try await middleware.intercept(request, context: context, next: next) }
         }
-        return try await chain(request, context)
+        do {
+            return try await chain(request, context)
+        } catch let error as ChorusError where error.code == .cancelled && Task.isCancelled {
+            // The caller's task was cancelled: Swift's convention is `CancellationError` (what `Task.sleep` and
+            // URLSession's async calls throw), so `catch is CancellationError` sees it. `.cancelled` stays for a
+            // cancellation the caller did not ask for (a transport torn down underneath).
+            throw CancellationError()
+        }
     }
 
     private func retrying(_ request: HTTPRequest, endpoint: Endpoint, context: RequestContext) async throws -> HTTPResponse {

@@ -196,6 +196,14 @@ private final class Transfer: Sendable {
 
     func fail(with error: TransportError) { finish(.failure(error)) }
 
+    /// A 3xx the SDK does not follow, returned at once with its status and headers (a redirect's body is not read).
+    /// Waiting for the task to complete instead was not reliable: under load, corelibs-foundation sometimes never
+    /// completed a task whose redirect was refused, and the call ended in a timeout (seen in CI).
+    func redirected(_ response: HTTPURLResponse) {
+        state.withLock { $0.response = response }
+        complete(error: nil)
+    }
+
     func complete(error: (any Error)?) {
         if let error {
             finish(.failure(URLSessionTransport.map(error)))
@@ -276,6 +284,7 @@ private final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable
     func urlSession(_ session: URLSession, task: URLSessionTask,
                     willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
                     completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        transfer(for: task)?.redirected(response)
         completionHandler(nil)  // never follow: the 3xx is returned as data
     }
 

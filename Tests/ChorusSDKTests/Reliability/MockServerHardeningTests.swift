@@ -54,8 +54,9 @@ extension SerializedReliabilityTests {
             let servedAfter = ContinuousClock.now - otherStarted
             print("413 after \(refusedAfter); another client served after \(servedAfter)")
             #expect(served.hasPrefix("HTTP/1.1 200"))
-            #expect(refusedAfter < .seconds(2))
-            #expect(servedAfter < .seconds(2))
+            // Well under the 30 s body deadline the server would otherwise wait for (bounds generous for busy machines).
+            #expect(refusedAfter < .seconds(10))
+            #expect(servedAfter < .seconds(10))
         }
 
         @Test("2,000 idle connections under ulimit -n 1024: no spin, no hang, 503 beyond the cap")

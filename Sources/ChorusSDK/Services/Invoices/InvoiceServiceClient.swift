@@ -144,9 +144,7 @@ struct InvoiceServiceClient: InvoiceService {
                 // Not created: safe to send again, within the retry policy's limits.
                 let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
                 guard let delay = policy.delay(after: error, attempt: attempt, idempotent: true, elapsed: elapsed) else { throw error }
-                do { try await clock.sleep(delay) } catch {
-                    throw ChorusError(.cancelled, operation: .soumettreFacture, message: "cancelled while waiting to send again.")
-                }
+                try await clock.sleep(delay)  // cancelled: CancellationError, the journal keeps the intent for a later look-up
                 attempt += 1
             }
         }
@@ -201,9 +199,7 @@ struct InvoiceServiceClient: InvoiceService {
                                       message: "the answer was lost and the search that would tell whether the invoice exists failed.",
                                       underlyingError: error)
                 }
-                do { try await pipeline.configuration.clock.sleep(.milliseconds(250 << round)) } catch {
-                    throw ChorusError(.cancelled, operation: .soumettreFacture, message: "cancelled while looking for a lost answer.")
-                }
+                try await pipeline.configuration.clock.sleep(.milliseconds(250 << round))
                 round += 1
             }
         }
@@ -258,8 +254,11 @@ struct InvoiceServiceClient: InvoiceService {
                                                        now: pipeline.configuration.clock.now()) {
                     try await structures.recipient(siret: submission.recipientSIRET, serviceCode: submission.serviceCode)
                 }
-            } catch let error as ChorusError where error.code == .invalidInput {
-                problems.append(error.asProblem)
+            } catch let error as ChorusError where [.invalidInput, .recipientNotFound, .recipientInactive].contains(error.code) {
+                // The look-up names the caller's `siret`; in a submission that is the recipient's wire field.
+                var problem = error.asProblem
+                if problem.field == "siret" { problem.field = "destinataire.codeDestinataire" }
+                problems.append(problem)
             }
         }
         let validator = InvoiceValidator(today: today, vatPercentages: percentages,
@@ -399,11 +398,9 @@ struct InvoiceServiceClient: InvoiceService {
             if let value = try await check() { return value }
             let remaining = deadline.timeIntervalSince(clock.now())
             guard remaining > 0 else {
-                throw ChorusError(.timedOut, operation: operation, message: "\(what) did not reach the awaited state within \(timeout).")
+                throw ChorusError(.waitTimedOut, operation: operation, message: "\(what) did not reach the awaited state within \(timeout).")
             }
-            do { try await clock.sleep(min(interval, .milliseconds(Int64(remaining * 1000)))) } catch {
-                throw ChorusError(.cancelled, operation: operation, message: "cancelled while waiting for \(what).")
-            }
+            try await clock.sleep(min(interval, .milliseconds(Int64(remaining * 1000))))  // cancelled: CancellationError
             interval = min(interval * 2, .seconds(30))
         }
     }

@@ -48,20 +48,20 @@ struct StructureServiceClient: StructureService {
         pipeline.warn(identifier.warning, operation: .rechercherStructure)
         let found = try await search(StructureQuery(identifier: identifier), page: PageRequest(pageSize: 10))
         guard let summary = found.items.first(where: { $0.identifier == identifier.value }) ?? found.items.first else {
-            throw ChorusError(.invalidInput, operation: .rechercherStructure,
-                              message: "no structure with SIRET \(identifier.value) on this platform",
-                              field: "destinataire.codeDestinataire", rule: "recipient.exists")
+            throw ChorusError(.recipientNotFound, operation: .rechercherStructure,
+                              message: "no structure with SIRET \(identifier.value) was found on this platform by structures/v1/rechercher",
+                              field: "siret", rule: "recipient.exists")
         }
         let structure = try await details(structureID: summary.id)
         guard summary.isActive else {
-            throw ChorusError(.invalidInput, operation: .rechercherStructure,
-                              message: "\(identifier.value) is not active on Chorus Pro", field: "destinataire.codeDestinataire",
-                              rule: "recipient.active")
+            throw ChorusError(.recipientInactive, operation: .rechercherStructure,
+                              message: "the structure with SIRET \(identifier.value) exists on Chorus Pro but is not active",
+                              field: "siret", rule: "recipient.active")
         }
         guard structure.isPublic != false else {
             throw ChorusError(.invalidInput, operation: .consulterStructure,
-                              message: "\(identifier.value) is a private structure, not a public recipient",
-                              field: "destinataire.codeDestinataire", rule: "recipient.public")
+                              message: "the structure with SIRET \(identifier.value) is a private company, not a public recipient",
+                              field: "siret", rule: "recipient.public")
         }
         let services = try await services(structureID: summary.id, includeInactive: false).filter(\.isInvoiceable)
         var chosen: ServiceDetails?
