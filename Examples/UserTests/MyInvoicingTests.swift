@@ -58,3 +58,37 @@ struct MyInvoicingTests {
         #expect(await fake.storedInvoices.isEmpty)
     }
 }
+
+/// The same code tested with `fake.client()`: the waits move the fake's clock instead of sleeping.
+@Suite("My invoicing code, with waits that never wait")
+struct MyWaitingTests {
+    @Test("waitForFlux with a 600-second timeout and waitForStatus after the public body acts return at once")
+    func waits() async throws {
+        let fake = FakeChorusPro()
+        let client = try fake.client()
+        let opera = try fake.client(as: .recipient)
+        let started = ContinuousClock.now
+
+        var document = SampleDocuments.twoRatesInvoice()
+        document.seller.identifier = .siret(FakeSeed.supplierSIRET)
+        document.buyer.identifier = .siret(FakeSeed.noRequirementSIRET)
+        let deposit = try await client.invoices.depositDocument(document)
+        let outcome = try await client.invoices.waitForFlux(deposit.number, timeout: .seconds(600))
+        #expect(outcome.report.state.isFinal)
+
+        let invoice = try await client.invoices.submit(InvoiceSubmission(
+            mode: .structured, recipientSIRET: FakeSeed.operaSIRET, serviceCode: "DIRECTION_ACHATS", supplierID: 26_262_001,
+            bankAccountID: 144_050, lines: [InvoiceLine(designation: "Conseil", quantity: 1, unitPrice: "500.00", vatRate: .percentage(20))]))
+        let waiting = Task { try await client.invoices.waitForStatus(invoiceID: invoice.id, in: [.madeAvailable], timeout: .seconds(3600)) }
+        _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .madeAvailable)
+        #expect(try await waiting.value.currentStatus == .madeAvailable)
+
+        let never = await #expect(throws: ChorusError.self) {
+            try await client.invoices.waitForStatus(invoiceID: invoice.id, in: [.paymentInitiated], timeout: .seconds(86_400))
+        }
+        #expect(never?.code == .waitTimedOut)
+        let wall = ContinuousClock.now - started
+        print("three waits of 600 s, 1 h and 1 day took \(wall) of wall time")
+        #expect(wall < .seconds(60))  // generous for a busy machine: the waits themselves cost milliseconds
+    }
+}

@@ -388,12 +388,15 @@ struct InvoiceServiceClient: InvoiceService {
         return answer.items
     }
 
-    /// Calls `check` until it returns a value, waiting 1 s, 2 s, 4 s… (at most 30 s) between calls.
+    /// Calls `check` until it returns a value, waiting 1 s, 2 s, 4 s… between calls (at most 30 s, or a hundredth of a longer timeout).
     private func poll<Value>(operation: OperationID, timeout: Duration, what: String,
                              _ check: () async throws -> Value?) async throws -> Value {
         let clock = pipeline.configuration.clock
         let deadline = clock.now().addingTimeInterval(timeout.timeInterval)
         var interval = Duration.seconds(1)
+        // At most 30 s between looks, or a hundredth of a long wait: a day-long wait looks about every 15 minutes
+        // (some 100 calls) rather than every 30 s (2,880 calls).
+        let longest = max(Duration.seconds(30), timeout / 100)
         while true {
             if let value = try await check() { return value }
             let remaining = deadline.timeIntervalSince(clock.now())
@@ -401,7 +404,7 @@ struct InvoiceServiceClient: InvoiceService {
                 throw ChorusError(.waitTimedOut, operation: operation, message: "\(what) did not reach the awaited state within \(timeout).")
             }
             try await clock.sleep(min(interval, .milliseconds(Int64(remaining * 1000))))  // cancelled: CancellationError
-            interval = min(interval * 2, .seconds(30))
+            interval = min(interval * 2, longest)
         }
     }
 }
