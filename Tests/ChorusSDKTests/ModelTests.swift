@@ -4,6 +4,15 @@ import Testing
 
 @Suite("Money and dates")
 struct ModelTests {
+    @Test("a floating-point literal is read exactly as written, never as its binary approximation")
+    func floatLiterals() {
+        #expect(Amount(3.133) == "3.133" && Amount(4.99).description == "4.99")
+        let rate: Amount = 0.1
+        #expect(rate == "0.1" && rate * 3 == "0.3")
+        #expect(Decimal(3.133) != Amount(3.133).value, "Decimal's own float literal is inexact; the Amount is not")
+        #expect(Amount(1234567.89) == "1234567.89")
+    }
+
     struct Wrapper: Codable, Equatable { var amount: Amount }
 
     @Test("Amount round-trips through JSON exactly", arguments: ["0.1", "4.99", "19.999999", "1041.07", "79228162514264337593543950335", "-12.5", "0"])

@@ -2,14 +2,15 @@ import Foundation
 
 /// An exact decimal amount of money, a quantity or a rate, wrapping `Decimal`.
 ///
-/// Built only from strings, integers, minor units or a `Decimal` — never from a floating-point
-/// literal, since `4.99` as a `Double` is `4.990000000000001024`. Decodes from a JSON number or a JSON
-/// string (the platform sends both); encodes as an exact JSON number.
+/// Built from strings, integers, minor units, a `Decimal`, or a floating-point literal taken exactly as written
+/// (`Amount(4.99)` is 4.99, not `Double`'s 4.990000000000001024 that `Decimal(4.99)` would keep); never from a
+/// `Double` value at run time (`Amount(someDouble)` does not compile). Decodes from a JSON number or a JSON string
+/// (the platform sends both); encodes as an exact JSON number.
 ///
 /// Rounding: ``rounded(scale:)`` rounds half away from zero (`Decimal`'s `.plain`), the rule of
 /// EN 16931 and of the invoice totals the SDK computes.
 public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
-    ExpressibleByIntegerLiteral, ExpressibleByStringLiteral
+    ExpressibleByIntegerLiteral, ExpressibleByStringLiteral, ExpressibleByFloatLiteral
 {
     /// The exact value.
     public let value: Decimal
@@ -19,6 +20,20 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     /// Creates an amount from an integer.
     public init(_ integer: Int) { self.value = Decimal(integer) }
+
+    /// An amount written as a floating-point literal (`3.133`, `Amount(3.133)`), taken exactly as written: the
+    /// literal's shortest decimal form (what Swift prints for it), never its binary approximation
+    /// (3.132999999999999488), which `Decimal`'s own float literals give. Exact for literals of up to 15
+    /// significant digits — every amount Chorus Pro accepts.
+    public init(floatLiteral value: Double) {
+        self.value = Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
+    }
+
+    /// Not available: a floating-point value is binary, and `Amount(3.133)` would hold 3.132999999999999488. Write
+    /// the amount as text (`"3.133"`, `Amount("3.133")`), in minor units (`Amount(minorUnits: 313)`), or as a
+    /// `Decimal` built from text.
+    @available(*, unavailable, message: "an amount from a floating-point value is inexact: write it as text (\"3.133\") or in minor units")
+    public init(_ value: Double) { self.value = Decimal(value) }
 
     /// Creates an amount from an integer literal: `let total: Amount = 100`.
     public init(integerLiteral value: Int) { self.init(value) }

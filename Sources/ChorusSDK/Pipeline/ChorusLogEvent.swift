@@ -27,8 +27,8 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
     public var kind: Kind
     /// The operation.
     public var operation: OperationID
-    /// The attempt, 1-based.
-    public var attempt: Int
+    /// The attempt, 1-based; `nil` for an event not tied to an attempt (a ``Kind/warning``).
+    public var attempt: Int?
     /// The HTTP status, when there was an answer.
     public var httpStatus: Int?
     /// The error code, for failures.
@@ -41,7 +41,7 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
     public var message: String?
 
     /// Creates an event.
-    public init(kind: Kind, operation: OperationID, attempt: Int, httpStatus: Int? = nil, errorCode: ChorusError.Code? = nil,
+    public init(kind: Kind, operation: OperationID, attempt: Int?, httpStatus: Int? = nil, errorCode: ChorusError.Code? = nil,
                 duration: Duration? = nil, delay: Duration? = nil, message: String? = nil) {
         self.kind = kind
         self.operation = operation
@@ -55,7 +55,7 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
 
     /// `operation attempt n: kind …`.
     public var description: String {
-        var text = "\(operation) attempt \(attempt): \(kind.rawValue)"
+        var text = "\(operation)" + (attempt.map { " attempt \($0)" } ?? "") + ": \(kind.rawValue)"
         if let httpStatus { text += " HTTP \(httpStatus)" }
         if let errorCode { text += " \(errorCode)" }
         if let duration { text += " in \(duration)" }

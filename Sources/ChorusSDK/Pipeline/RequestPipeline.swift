@@ -221,6 +221,6 @@ extension RequestPipeline {
     /// Reports a warning to the logger hook.
     package func warn(_ message: String?, operation: OperationID) {
         guard let message else { return }
-        configuration.logger?(ChorusLogEvent(kind: .warning, operation: operation, attempt: 0, message: message))
+        configuration.logger?(ChorusLogEvent(kind: .warning, operation: operation, attempt: nil, message: message))
     }
 }

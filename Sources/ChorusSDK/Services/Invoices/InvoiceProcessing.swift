@@ -17,6 +17,37 @@ public struct DownloadFormat: OpenEnumeration {
     public static let zip = DownloadFormat(rawValue: "ZIP")
 }
 
+/// The MIME type of an attachment (`pieceJointeTypeMime` of `ajouter/fichier`). Open: another type is sent as given;
+/// the platform checks the file's extension against its own list (PDF, images, office files, XML, archives…).
+public struct MIMEType: OpenEnumeration {
+    /// The wire value.
+    public let rawValue: String
+    /// Creates a type.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// `application/pdf`.
+    public static let pdf = MIMEType(rawValue: "application/pdf")
+    /// `application/xml`.
+    public static let xml = MIMEType(rawValue: "application/xml")
+    /// `application/zip`.
+    public static let zip = MIMEType(rawValue: "application/zip")
+    /// `image/jpeg`.
+    public static let jpeg = MIMEType(rawValue: "image/jpeg")
+    /// `image/png`.
+    public static let png = MIMEType(rawValue: "image/png")
+    /// `image/tiff`.
+    public static let tiff = MIMEType(rawValue: "image/tiff")
+    /// `text/plain`.
+    public static let plainText = MIMEType(rawValue: "text/plain")
+    /// `text/csv`.
+    public static let csv = MIMEType(rawValue: "text/csv")
+    /// `application/vnd.openxmlformats-officedocument.wordprocessingml.document` (DOCX).
+    public static let docx = MIMEType(rawValue: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    /// `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (XLSX).
+    public static let xlsx = MIMEType(rawValue: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    /// `application/vnd.oasis.opendocument.text` (ODT).
+    public static let odt = MIMEType(rawValue: "application/vnd.oasis.opendocument.text")
+}
+
 /// The answer to a status change (`traiter/recue`, `traiter/factureAValider`): the invoice and the status it now
 /// has. A field the platform leaves out stays `nil`.
 public struct ProcessedInvoice: Sendable, Hashable, Decodable {

@@ -6,7 +6,7 @@ public protocol InvoiceService: Sendable {
     /// Uploads a PDF invoice (`deposer/pdf`) and returns what Chorus Pro read from it, for checking.
     func uploadPDF(_ pdf: Data, fileName: String, format: PDFDepositFormat) async throws -> PDFUpload
     /// Uploads an extra attachment (`ajouter/fichier`); returns a reference for a submission.
-    func addAttachment(_ data: Data, fileName: String, mimeType: String) async throws -> AttachmentReference
+    func addAttachment(_ data: Data, fileName: String, mimeType: MIMEType) async throws -> AttachmentReference
     /// Every problem of a submission, checked locally (and against the recipient's rules when
     /// `checkRecipient` is true); nothing is submitted.
     func validate(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> [ValidationProblem]

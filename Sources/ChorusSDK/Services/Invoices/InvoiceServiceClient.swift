@@ -28,12 +28,12 @@ struct InvoiceServiceClient: InvoiceService {
         return try pipeline.decode(PDFUpload.self, from: response, operation: .deposerPdfFacture)
     }
 
-    public func addAttachment(_ data: Data, fileName: String, mimeType: String) async throws -> AttachmentReference {
+    public func addAttachment(_ data: Data, fileName: String, mimeType: MIMEType) async throws -> AttachmentReference {
         let problems = InvoiceValidator.fileProblems(name: fileName, size: data.count, field: "pieceJointeNom")
-            + InputLimits.textProblems(mimeType, field: "pieceJointeTypeMime")
+            + InputLimits.textProblems(mimeType.rawValue, field: "pieceJointeTypeMime")
         if !problems.isEmpty { throw ChorusError.invalid(.ajouterFichierDansSysteme, problems) }
         let body = try FileBody.make(fileField: "pieceJointeFichier", file: data, otherFields: [
-            "pieceJointeNom": .string(fileName), "pieceJointeTypeMime": .string(mimeType),
+            "pieceJointeNom": .string(fileName), "pieceJointeTypeMime": .string(mimeType.rawValue),
             "pieceJointeExtension": .string((fileName as NSString).pathExtension.uppercased()), "idUtilisateurCourant": .int(0)])
         let response = try await pipeline.send(.ajouterFichierDansSysteme, body: body)
         let answer = try pipeline.decode(AttachmentAnswer.self, from: response, operation: .ajouterFichierDansSysteme)

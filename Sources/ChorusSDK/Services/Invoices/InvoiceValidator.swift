@@ -44,7 +44,6 @@ public struct InvoiceValidator: Sendable {
         if vatCodesKnown || !Self.usesRateCodes(submission) { checkAmounts(submission, add) }
         if let recipient {
             problems += recipient.problems(serviceCode: submission.serviceCode, commitmentNumber: submission.commitmentNumber)
-                .map(\.asProblem)
         }
         return problems
     }

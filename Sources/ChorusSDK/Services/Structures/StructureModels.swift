@@ -374,12 +374,12 @@ public struct RecipientProfile: Sendable, Hashable {
     /// Every rule an invoice's routing data breaks for this recipient (empty when it complies):
     /// service code and commitment number as required, service active, known and not `FACTURES_PUBLIQUES`,
     /// commitment number ≤ 50 characters. Field names are the wire paths.
-    public func problems(serviceCode: String?, commitmentNumber: String?) -> [ChorusError] {
+    public func problems(serviceCode: String?, commitmentNumber: String?) -> [ValidationProblem] {
         let code = serviceCode.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let commitment = commitmentNumber.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        var problems: [ChorusError] = []
+        var problems: [ValidationProblem] = []
         func add(_ field: String, _ rule: String, _ message: String) {
-            problems.append(.invalidInput(.localValidation, field: field, rule: rule, message))
+            problems.append(ValidationProblem(field: field, rule: rule, message: message))
         }
         let serviceField = "destinataire.codeServiceExecutant"
         let commitmentField = "references.numeroBonCommande"

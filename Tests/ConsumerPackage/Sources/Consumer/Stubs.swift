@@ -13,7 +13,7 @@ struct StubInvoices: InvoiceService {
     func uploadPDF(_ pdf: Data, fileName: String, format: PDFDepositFormat) async throws -> PDFUpload {
         PDFUpload(attachmentID: 7, invoiceNumber: "F-1", totalIncludingTax: "120.00")
     }
-    func addAttachment(_ data: Data, fileName: String, mimeType: String) async throws -> AttachmentReference {
+    func addAttachment(_ data: Data, fileName: String, mimeType: MIMEType) async throws -> AttachmentReference {
         AttachmentReference(id: 8, designation: fileName)
     }
     func validate(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> [ValidationProblem] {
