@@ -43,6 +43,27 @@ enum InvoiceFixtures {
 
 @Suite("Invoices: submitting")
 struct InvoiceSubmissionTests {
+    @Test("the per-mode factories build the same submissions as the full initialiser, and they go through")
+    func factories() async throws {
+        let fake = FakeChorusPro()
+        let client = try fake.client()
+        let structured = InvoiceSubmission.structured(recipientSIRET: FakeSeed.noRequirementSIRET, supplierID: InvoiceFixtures.supplierID,
+                                                      bankAccountID: InvoiceFixtures.bankAccountID, lines: InvoiceFixtures.structured().lines,
+                                                      paymentMode: .transfer)
+        #expect(structured.mode == .structured && structured.lines.count == 3)
+        #expect(try await client.invoices.submit(structured).status == .deposited)
+        let upload = try await client.invoices.uploadPDF(InvoiceFixtures.operaPDF, fileName: "F2026-0042.pdf")
+        let reference = AttachmentReference(id: upload.attachmentID, designation: "Facture F2026-0042")
+        let pdf = InvoiceSubmission.pdf(reference, invoiceNumber: "F2026-0042", invoiceDate: InvoiceFixtures.today,
+                                        recipientSIRET: FakeSeed.operaSIRET, serviceCode: "DIRECTION_ACHATS",
+                                        supplierID: InvoiceFixtures.supplierID, bankAccountID: InvoiceFixtures.bankAccountID,
+                                        vatBreakdown: [VATBreakdownLine(rate: .percentage(20), base: 1000, vat: 200)],
+                                        totals: InvoiceTotals(excludingTax: 1000, vat: 200, includingTax: 1200, amountToPay: 1200),
+                                        vatRegime: .onCollections)
+        #expect(pdf == InvoiceFixtures.pdfSubmission(attachment: upload.attachmentID))
+        #expect(try await client.invoices.submit(pdf).number == "F2026-0042")
+    }
+
     @Test("the seed's journey: PDF uploaded and read, sent to the Opéra, made available, paid, history")
     func seedJourney() async throws {
         let fake = FakeChorusPro()
