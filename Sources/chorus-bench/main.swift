@@ -1,7 +1,8 @@
 // chorus-bench: throughput and memory of the SDK over each transport against MockServer on 127.0.0.1,
 // each figure beside the same requests sent by the bare transport in the same run.
 //
-//   swift run -c release chorus-bench [--quick]
+//   swift run -c release chorus-bench [--quick] [--server URL] [--only SECTION,…] [--transport urlsession|curl,…]
+//                                     [--tasks N,…] [--count N] [--help]
 //
 // Prints figures; asserts nothing (targets are in README.md).
 import ChorusMock
@@ -10,9 +11,74 @@ import ChorusSDKCurl
 import CZlib
 import Foundation
 
-let quick = CommandLine.arguments.contains("--quick")
-let sequentialCount = quick ? 200 : 2000
-let concurrentCount = quick ? 320 : 3200
+/// What to run, from the command line.
+struct BenchOptions {
+    static let sections = ["search", "history", "submit", "writes", "files", "cpu", "documents", "facturx", "paging", "tokens"]
+    var quick = false
+    var server: URL?
+    var only: Set<String> = Set(sections)
+    var transports = ["urlsession", "curl"]
+    var tasks = [1, 16, 64]
+    var count: Int?
+
+    static let usage = """
+    usage: chorus-bench [--quick] [--server URL] [--only SECTION,…] [--transport urlsession|curl,…] [--tasks N,…] [--count N]
+
+      --quick        fewer requests (a few seconds per section)
+      --server URL   measure against a running server (chorus-mock-server, a proxy…) instead of starting one
+      --only …       sections: \(sections.joined(separator: ", "))
+      --transport …  urlsession, curl (default: both)
+      --tasks N,…    concurrent tasks for the search/history/submit rows (default 1,16,64)
+      --count N      requests per measurement (default 2000, 200 with --quick)
+      --help         this text
+
+    "cpu" prints the CPU time each call costs this process, bare transport and SDK, per transport.
+    """
+
+    /// Parses `arguments`; `nil` means "print the usage and stop".
+    init?(_ arguments: [String]) {
+        var rest = arguments[...]
+        func fail(_ text: String) -> Never {
+            FileHandle.standardError.write(Data("chorus-bench: \(text)\n\(Self.usage)\n".utf8))
+            exit(2)
+        }
+        func list(_ value: String?) -> [String] {
+            guard let value, !value.isEmpty else { fail("a value is missing") }
+            return value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--help", "-h": return nil
+            case "--quick": quick = true
+            case "--server":
+                guard let text = rest.popFirst(), let url = URL(string: text), url.host != nil else { fail("--server needs a URL") }
+                server = url
+            case "--only":
+                let names = list(rest.popFirst())
+                if let unknown = names.first(where: { !Self.sections.contains($0) }) { fail("unknown section \(unknown)") }
+                only = Set(names)
+            case "--transport":
+                transports = list(rest.popFirst())
+                if let unknown = transports.first(where: { !["urlsession", "curl"].contains($0) }) { fail("unknown transport \(unknown)") }
+            case "--tasks":
+                tasks = list(rest.popFirst()).map { Int($0) ?? 0 }
+                if tasks.contains(where: { $0 < 1 }) { fail("--tasks needs positive numbers") }
+            case "--count":
+                guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { fail("--count needs a positive number") }
+                count = value
+            default: fail("unknown argument \(argument)")
+            }
+        }
+    }
+}
+
+guard let options = BenchOptions(Array(CommandLine.arguments.dropFirst())) else {
+    print(BenchOptions.usage)
+    exit(0)
+}
+let quick = options.quick
+let sequentialCount = options.count ?? (quick ? 200 : 2000)
+let concurrentCount = options.count ?? (quick ? 320 : 3200)
 
 /// Resident-set high-water mark since the last reset, in bytes (Linux; 0 elsewhere).
 func peakResident() -> Int {
@@ -74,9 +140,11 @@ func startServer() throws -> (Process, URL) {
     return (process, url)
 }
 
-let (serverProcess, baseURL) = try startServer()
-defer { serverProcess.terminate() }
-let environment = ChorusEnvironment.custom(apiBaseURL: baseURL, oauthURL: baseURL.appendingPathComponent("api/oauth/token"))
+let needsServer = !options.only.isDisjoint(with: ["search", "history", "submit", "writes", "files", "cpu"])
+let started = try needsServer && options.server == nil ? startServer() : nil
+defer { started?.0.terminate() }
+let baseURL = options.server ?? started?.1 ?? URL(fileURLWithPath: "/")
+let environment = ChorusEnvironment.custom(baseURL: baseURL)
 let query = StructureQuery(identifier: try .siret("78439607900054"))
 
 func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
@@ -109,10 +177,23 @@ final class AmountCounter: @unchecked Sendable {
 }
 let amountCounter = AmountCounter()
 
-print("chorus-bench — \(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) cores, server in its own process")
+/// This process's CPU time (user + system) so far.
+func cpuTime() -> Duration {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    let micros = Int64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000 + Int64(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+    return .microseconds(micros)
+}
+
+print("chorus-bench — \(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+      + (options.server.map { "server \($0.absoluteString)" } ?? "server in its own process"))
 print("each SDK figure is beside the bare transport sending one prepared request of the same operation, in the same run")
-print("transport   | operation | tasks | bare req/s | SDK calls/s | SDK/bare")
-for name in ["urlsession", "curl"] {
+if !options.only.isDisjoint(with: ["search", "history", "submit"]) { print("transport   | operation | tasks | bare req/s | SDK calls/s | SDK/bare") }
+for name in options.transports where needsServer {
     let transport: any Transport = name == "curl" ? CurlTransport() : URLSessionTransport(configuration: .init(maximumConnectionsPerHost: 64))
     let client = try ChorusClient(configuration: ChorusConfiguration(environment: environment, credentials: MockTransport.credentials,
                                                                     transport: transport, cachesReferenceData: false))
@@ -130,8 +211,8 @@ for name in ["urlsession", "curl"] {
              _ = try await client.invoices.submit(submission)
          }),
     ]
-    for (operation, bare, call) in operations {
-        for concurrency in [1, 16, 64] {
+    for (operation, bare, call) in operations where options.only.contains(operation) {
+        for concurrency in options.tasks {
             let count = operation == "submit" ? sequentialCount / 4 : (concurrency == 1 ? sequentialCount : concurrentCount)
             let bareRate = try await measure(count, concurrency: concurrency) { _ = try await transport.send(bare) }
             let sdkRate = try await measure(count, concurrency: concurrency, call)
@@ -139,6 +220,21 @@ for name in ["urlsession", "curl"] {
                          bareRate, sdkRate, 100 * sdkRate / bareRate))
         }
     }
+    if options.only.contains("cpu") {
+        // CPU per call in this process (the server runs in its own): bare transport, then the whole SDK.
+        let (_, searchRequest, searchCall) = operations[0]
+        let calls = options.count ?? (quick ? 500 : 3000)
+        var before = cpuTime()
+        for _ in 0..<calls { _ = try await transport.send(searchRequest) }
+        let bareCPU = (cpuTime() - before) / calls
+        before = cpuTime()
+        for _ in 0..<calls { try await searchCall() }
+        let sdkCPU = (cpuTime() - before) / calls
+        print(String(format: "%@ | CPU per structure search: bare transport %.0f µs, SDK %.0f µs (SDK's own share %.0f µs), %d calls",
+                     pad(name, 11), milliseconds(bareCPU) * 1000, milliseconds(sdkCPU) * 1000,
+                     milliseconds(sdkCPU - bareCPU) * 1000, calls))
+    }
+    guard options.only.contains("writes") || options.only.contains("files") else { continue }
     // The cost of sending writes exactly once: the same soumettre by the bare transport on a kept-alive
     // connection (as if it were a read, which risks a silent resend) and on a connection of its own (the
     // SDK's rule for writes).
@@ -147,10 +243,13 @@ for name in ["urlsession", "curl"] {
     reusable.isIdempotent = true
     let unsafeWrite = reusable
     let writes = quick ? 100 : 500
-    let reusedRate = try await measure(writes, concurrency: 1) { _ = try await transport.send(unsafeWrite) }
-    let freshRate = try await measure(writes, concurrency: 1) { _ = try await transport.send(safeWrite) }
-    print(String(format: "%@ | write on a reused connection: %.2f ms; on its own connection: %.2f ms (+%.2f ms per write, loopback, no TLS)",
-                 pad(name, 11), 1000 / reusedRate, 1000 / freshRate, 1000 / freshRate - 1000 / reusedRate))
+    if options.only.contains("writes") {
+        let reusedRate = try await measure(writes, concurrency: 1) { _ = try await transport.send(unsafeWrite) }
+        let freshRate = try await measure(writes, concurrency: 1) { _ = try await transport.send(safeWrite) }
+        print(String(format: "%@ | write on a reused connection: %.2f ms; on its own connection: %.2f ms (+%.2f ms per write, loopback, no TLS)",
+                     pad(name, 11), 1000 / reusedRate, 1000 / freshRate, 1000 / freshRate - 1000 / reusedRate))
+    }
+    guard options.only.contains("files") else { continue }
     // 10 MB PDF upload and a 20 MB download: time, and peak memory above the resident size just before.
     let pdf = Data("%PDF-1.4\n".utf8) + Data(count: 10 * 1024 * 1024 - 9)
     var baseline = currentResident()
@@ -189,7 +288,8 @@ twentyLines.lines = (1...20).map { index in
     DocumentLine(id: String(index), name: "Article \(index)", quantity: Amount(index), unitCode: "C62",
                  netPrice: Amount(minorUnits: 1000 + index * 37), vatCategory: .standard, vatRate: index % 2 == 0 ? 20 : "5.5")
 }
-for (syntax, write) in [("CII", { _ = CIIWriter.write(twentyLines) }), ("UBL", { _ = UBLWriter.write(twentyLines) })] as [(String, () -> Void)] {
+for (syntax, write) in [("CII", { _ = CIIWriter.write(twentyLines) }), ("UBL", { _ = UBLWriter.write(twentyLines) })] as [(String, () -> Void)]
+where options.only.contains("documents") {
     let rounds = quick ? 500 : 5000
     let started = ContinuousClock.now
     for _ in 0..<rounds { write() }
@@ -197,7 +297,7 @@ for (syntax, write) in [("CII", { _ = CIIWriter.write(twentyLines) }), ("UBL", {
 }
 
 // Factur-X: a 20-line invoice written as a PDF/A-3 with its XML.
-if let font = try? TrueTypeFont.systemDefault() {
+if options.only.contains("facturx"), let font = try? TrueTypeFont.systemDefault() {
     let rounds = quick ? 50 : 300
     let started = ContinuousClock.now
     var size = 0
@@ -233,28 +333,32 @@ func zlibCompress(_ data: Data) -> Data {
 }
 
 // In memory: paging through 10,000 invoices, and the token for 200 concurrent calls on a cold client.
-let fake = FakeChorusPro()
-await fake.recordJournal(false)
-await fake.seedInvoices(count: 10_000)
-let memoryClient = try ChorusClient(configuration: ChorusConfiguration(environment: MockTransport.environment,
-                                                                      credentials: MockTransport.credentials,
-                                                                      transport: MockTransport(fake: fake)))
-_ = try await memoryClient.invoices.search(InvoiceQuery(), page: PageRequest(pageSize: 100))
-let pagingBaseline = currentResident()
-var seen = 0
-var samples: [String] = []
-for try await _ in memoryClient.invoices.searchAll(InvoiceQuery(), pageSize: 100).items {
-    seen += 1
-    if seen % 2_500 == 0 { samples.append("\(seen): +\(max(0, currentResident() - pagingBaseline) / 1_048_576) MB") }
+if options.only.contains("paging") {
+    let fake = FakeChorusPro()
+    await fake.recordJournal(false)
+    await fake.seedInvoices(count: 10_000)
+    let memoryClient = try ChorusClient(configuration: ChorusConfiguration(environment: MockTransport.environment,
+                                                                          credentials: MockTransport.credentials,
+                                                                          transport: MockTransport(fake: fake)))
+    _ = try await memoryClient.invoices.search(InvoiceQuery(), page: PageRequest(pageSize: 100))
+    let pagingBaseline = currentResident()
+    var seen = 0
+    var samples: [String] = []
+    for try await _ in memoryClient.invoices.searchAll(InvoiceQuery(), pageSize: 100).items {
+        seen += 1
+        if seen % 2_500 == 0 { samples.append("\(seen): +\(max(0, currentResident() - pagingBaseline) / 1_048_576) MB") }
+    }
+    print("paging      | \(seen) invoices, 100 per page; resident memory above the start at " + samples.joined(separator: ", "))
 }
-print("paging      | \(seen) invoices, 100 per page; resident memory above the start at " + samples.joined(separator: ", "))
 
-await fake.recordJournal(true)
-let cold = try ChorusClient(configuration: ChorusConfiguration(environment: MockTransport.environment, credentials: MockTransport.credentials,
-                                                              transport: MockTransport(fake: fake), cachesReferenceData: false))
-try await withThrowingTaskGroup(of: Void.self) { group in
-    for _ in 0..<200 { group.addTask { _ = try await cold.references.countries() } }
-    try await group.waitForAll()
+if options.only.contains("tokens") {
+    let fake = FakeChorusPro()
+    let cold = try ChorusClient(configuration: ChorusConfiguration(environment: MockTransport.environment, credentials: MockTransport.credentials,
+                                                                  transport: MockTransport(fake: fake), cachesReferenceData: false))
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for _ in 0..<200 { group.addTask { _ = try await cold.references.countries() } }
+        try await group.waitForAll()
+    }
+    let tokenRequests = await fake.journal.filter { $0.path.hasSuffix("/oauth/token") }.count
+    print("tokens      | 200 concurrent calls on a cold client → \(tokenRequests) token request(s)")
 }
-let tokenRequests = await fake.journal.filter { $0.path.hasSuffix("/oauth/token") }.count
-print("tokens      | 200 concurrent calls on a cold client → \(tokenRequests) token request(s)")
