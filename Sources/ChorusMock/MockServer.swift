@@ -85,7 +85,7 @@ public final class MockServer: @unchecked Sendable {
     /// The base URL (`http://127.0.0.1:<port>`).
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
 
-    /// The environment pointing a ``ChorusClient`` at this server.
+    /// The environment pointing a `ChorusClient` at this server.
     public var environment: ChorusEnvironment {
         .custom(apiBaseURL: baseURL, oauthURL: baseURL.appendingPathComponent("api/oauth/token"))
     }

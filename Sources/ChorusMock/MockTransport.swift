@@ -1,7 +1,7 @@
 import ChorusSDK
 import Foundation
 
-/// A ``Transport`` that hands each request to a ``FakeChorusPro`` in memory: no socket, no thread.
+/// A `Transport` that hands each request to a ``FakeChorusPro`` in memory: no socket, no thread.
 ///
 /// ```swift
 /// let fake = FakeChorusPro()
@@ -10,8 +10,8 @@ import Foundation
 ///                               transport: MockTransport(fake: fake))
 /// ```
 ///
-/// A dropped connection from the fake becomes ``TransportError/Kind/connectionLost``; cancelling the
-/// caller's task during an injected latency becomes ``TransportError/Kind/cancelled``.
+/// A dropped connection from the fake becomes `TransportError.Kind.connectionLost`; cancelling the
+/// caller's task during an injected latency becomes `TransportError.Kind.cancelled`.
 public struct MockTransport: Transport {
     /// The fake platform behind this transport.
     public let fake: FakeChorusPro
