@@ -47,7 +47,9 @@ struct ErrorPresentationTests {
         defer { harness.finish() }
         let client = try harness.client(retry: .default)
         _ = try await client.references.currencies()  // the token first
-        await harness.fake.inject(.hang, on: "/cpro/transverses/v1/recuperer/pays")
+        // A long latency rather than `.hang`: the server's side of the exchange ends on its own, so the harness can
+        // shut the server down even when the client's transport keeps the connection open after the cancellation.
+        await harness.fake.inject(.latency(.seconds(5)), on: "/cpro/transverses/v1/recuperer/pays")
         let task = Task { try await client.references.countries() }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
