@@ -152,7 +152,9 @@ struct URLSessionTransportTests {
         try server.start()
         defer { server.shutdown() }
         await server.fake.inject(.status(307, headers: ["Location": "/cpro/transverses/v1/recuperer/pays"]), on: "/cpro/x")
-        let response = try await URLSessionTransport().send(try request(server, "/cpro/x"))
+        // A generous timeout: on a busy machine the first exchange of a fresh session can wait for threads.
+        let transport = URLSessionTransport(configuration: .init(requestTimeout: .seconds(120)))
+        let response = try await transport.send(try request(server, "/cpro/x"))
         #expect(response.status == 307)
         #expect(response.headers["location"] == "/cpro/transverses/v1/recuperer/pays")
         #expect(await server.fake.journal.count == 1)
