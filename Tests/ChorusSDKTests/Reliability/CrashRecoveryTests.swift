@@ -85,7 +85,10 @@ extension SerializedReliabilityTests {
             let stored = await Self.stored(fake, cents: cents)
             print("killed during \(fault), run again: \(output.split(separator: "\n").joined(separator: " / ")); stored \(stored)")
             #expect(output.contains("submitted"))
-            #expect(output.contains("recovered=\(fault == .hangAfterCommit)"))
+            // After a commit the re-run must find the invoice, not send it. Before a commit it sends; on a busy machine its
+            // own answer may come after its deadline and it then finds its invoice instead of sending again (seen under
+            // load) — either way, exactly one invoice.
+            if fault == .hangAfterCommit { #expect(output.contains("recovered=true")) }
             #expect(stored == 1)
         }
 
