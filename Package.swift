@@ -11,7 +11,12 @@ let package = Package(
     name: "ChorusSDK",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9)],
     products: [
+        // The network SDK; `import ChorusSDK` also brings the document toolkit and the shared values.
         .library(name: "ChorusSDK", targets: ["ChorusSDK"]),
+        // The document toolkit alone (EN 16931 model and rules, CII, UBL, Factur-X/PDF), without the network stack.
+        .library(name: "ChorusDocuments", targets: ["ChorusDocuments"]),
+        // Sample and deliberately broken documents, for tests and demos (not production API).
+        .library(name: "ChorusDocumentSamples", targets: ["ChorusDocumentSamples"]),
         .library(name: "ChorusMock", targets: ["ChorusMock"]),
         .library(name: "ChorusSDKCurl", targets: ["ChorusSDKCurl"]),
         .executable(name: "chorus-mock-server", targets: ["chorus-mock-server"]),
@@ -19,16 +24,26 @@ let package = Package(
         .executable(name: "chorus-sample-documents", targets: ["chorus-sample-documents"]),
     ],
     targets: [
-        .target(name: "ChorusSDK", swiftSettings: strictSettings),
+        // The layers, bottom up (each depends on Foundation and the ones above it only):
+        // ChorusCore — values every layer speaks (Amount, CalendarDate, open enumerations, ValidationProblem…);
+        .target(name: "ChorusCore", swiftSettings: strictSettings),
+        // ChorusCompression — DEFLATE, inflate, CRC-32, ZIP;
+        .target(name: "ChorusCompression", swiftSettings: strictSettings),
+        // ChorusDocuments — the document toolkit; it never sees the network;
+        .target(name: "ChorusDocuments", dependencies: ["ChorusCore", "ChorusCompression"], swiftSettings: strictSettings),
+        .target(name: "ChorusDocumentSamples", dependencies: ["ChorusDocuments"], swiftSettings: strictSettings),
+        // ChorusSDK — the platform: transport, pipeline, services, workflows. Re-exports the three above.
+        .target(name: "ChorusSDK", dependencies: ["ChorusCore", "ChorusCompression", "ChorusDocuments"],
+                swiftSettings: strictSettings),
         // libcurl, for the optional curl transport only: packages that use ChorusSDK alone never build it.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         .target(name: "ChorusSDKCurl", dependencies: ["ChorusSDK", "CCurl"], swiftSettings: strictSettings),
         // zlib, for the fake only (inflating PDF streams and .tar.gz flux); present on every Linux and
         // Apple system.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "ChorusMock", dependencies: ["ChorusSDK", "CZlib"], swiftSettings: strictSettings),
+        .target(name: "ChorusMock", dependencies: ["ChorusSDK", "ChorusDocumentSamples", "CZlib"], swiftSettings: strictSettings),
         .executableTarget(name: "chorus-mock-server", dependencies: ["ChorusMock"], swiftSettings: strictSettings),
-        .executableTarget(name: "chorus-sample-documents", dependencies: ["ChorusSDK"], swiftSettings: strictSettings),
+        .executableTarget(name: "chorus-sample-documents", dependencies: ["ChorusSDK", "ChorusDocumentSamples"], swiftSettings: strictSettings),
         .executableTarget(name: "chorus-bench", dependencies: ["ChorusSDK", "ChorusSDKCurl", "ChorusMock"],
                           swiftSettings: strictSettings),
         // Examples: the seed's journey (`swift run chorus-demo`) and one program per task; all run on the fake.
@@ -65,10 +80,13 @@ let package = Package(
                           path: "Tests/SubmissionCrashChild", swiftSettings: strictSettings),
         .testTarget(name: "UserTests", dependencies: ["ChorusSDK", "ChorusMock"], path: "Examples/UserTests",
                     swiftSettings: strictSettings),
+        // One test target per module: the toolkit's tests need neither the network SDK nor the fake.
+        .testTarget(name: "ChorusCompressionTests", dependencies: ["ChorusCore", "ChorusCompression", "CZlib"], swiftSettings: strictSettings),
+        .testTarget(name: "ChorusDocumentsTests", dependencies: ["ChorusCore", "ChorusCompression", "ChorusDocuments", "ChorusDocumentSamples"],
+                    resources: [.copy("Golden")], swiftSettings: strictSettings),
         .testTarget(
             name: "ChorusSDKTests",
             dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl", "ExampleSupport"],
-            resources: [.copy("Golden")],
             swiftSettings: strictSettings
         ),
     ],

@@ -64,7 +64,7 @@ public struct StructureIdentifier: Sendable, Hashable, CustomStringConvertible {
         guard digits.count == 14, digits.allSatisfy(\.isASCIIDigitCharacter) else {
             throw invalid("siret.format", "a SIRET has exactly 14 digits (\"\(text)\")")
         }
-        guard isValidSIRETCheckDigit(digits) else {
+        guard FrenchCompanyNumbers.isValidSIRETCheckDigit(digits) else {
             let message = "SIRET \(digits) fails its check digit (Luhn, or La Poste's digit sum)"
             if checkDigit == .warn { return StructureIdentifier(type: .siret, value: digits, warning: message) }
             throw invalid("siret.checkDigit", message)
@@ -78,7 +78,7 @@ public struct StructureIdentifier: Sendable, Hashable, CustomStringConvertible {
         guard digits.count == 9, digits.allSatisfy(\.isASCIIDigitCharacter) else {
             throw invalid("siren.format", "a SIREN has exactly 9 digits (\"\(text)\")")
         }
-        guard luhn(digits) || digits == "356000000" else {
+        guard FrenchCompanyNumbers.isValidSIREN(digits) else {
             let message = "SIREN \(digits) fails its Luhn check digit"
             if checkDigit == .warn { return StructureIdentifier(type: .siret, value: digits, warning: message) }
             throw invalid("siren.checkDigit", message)
@@ -145,25 +145,6 @@ public struct StructureIdentifier: Sendable, Hashable, CustomStringConvertible {
         return StructureIdentifier(type: .privatePerson, value: "\(last.uppercased()) \(first.uppercased())")
     }
 
-    /// Luhn check over the digits.
-    static func luhn(_ digits: String) -> Bool {
-        var sum = 0
-        for (index, digit) in digits.reversed().compactMap(\.wholeNumberValue).enumerated() {
-            let doubled = index % 2 == 1 ? digit * 2 : digit
-            sum += doubled > 9 ? doubled - 9 : doubled
-        }
-        return sum % 10 == 0
-    }
-
-    /// Luhn, except for La Poste's establishments (SIREN 356000000, head office aside), whose digits must
-    /// add up to a multiple of 5 (§8.1).
-    static func isValidSIRETCheckDigit(_ digits: String) -> Bool {
-        if digits.hasPrefix("356000000") && digits != "35600000000048" {
-            return digits.compactMap(\.wholeNumberValue).reduce(0, +) % 5 == 0
-        }
-        return luhn(digits)
-    }
-
     static let euCountryPrefixes: Set<String> = [
         "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "GR", "ES", "FI", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
         "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI",
@@ -172,8 +153,4 @@ public struct StructureIdentifier: Sendable, Hashable, CustomStringConvertible {
     private static func invalid(_ rule: String, _ message: String) -> ChorusError {
         .invalidInput(.localValidation, field: "identifiantStructure", rule: rule, message)
     }
-}
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

@@ -111,26 +111,6 @@ public struct InvoiceStatus: OpenEnumeration {
     public var needsSupplierAction: Bool { self == .suspended || self == .toRecycle }
 }
 
-/// A deposited file's syntax (`syntaxeFlux`, §6.1). Open: unknown codes are sent as given.
-public struct FluxSyntax: OpenEnumeration {
-    /// The wire code.
-    public let rawValue: String
-    /// Creates a syntax.
-    public init(rawValue: String) { self.rawValue = rawValue }
-    /// `IN_DP_E1_UBL_INVOICE`: UBL 2.1 invoice XML.
-    public static let ubl = FluxSyntax(rawValue: "IN_DP_E1_UBL_INVOICE")
-    /// `IN_DP_E1_CII_16B`: UN/CEFACT CII D16B XML.
-    public static let cii = FluxSyntax(rawValue: "IN_DP_E1_CII_16B")
-    /// `IN_DP_E2_CII_FACTURX`: Factur-X PDF/A-3.
-    public static let facturX = FluxSyntax(rawValue: "IN_DP_E2_CII_FACTURX")
-    /// `IN_DP_E2_UBL_INVOICE_MIN`: minimal UBL with a PDF.
-    public static let ublMinimal = FluxSyntax(rawValue: "IN_DP_E2_UBL_INVOICE_MIN")
-    /// `IN_DP_E2_CII_MIN_16B`: minimal CII D16B with a PDF.
-    public static let ciiMinimal = FluxSyntax(rawValue: "IN_DP_E2_CII_MIN_16B")
-    /// `IN_DP_E2_CPP_FACTURE_MIN`: Chorus Pro's minimal XML.
-    public static let chorusMinimal = FluxSyntax(rawValue: "IN_DP_E2_CPP_FACTURE_MIN")
-}
-
 /// A flux's processing state (`etatCourantDepotFlux`, `etatCourantFlux`, §6.4). Open.
 public struct FluxState: OpenEnumeration {
     /// The wire code.

@@ -85,42 +85,6 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
     }
 }
 
-/// What an invoice to a structure must carry, from its settings (§5.2), decided in this order:
-/// `gestionNumeroEJOuCodeService` → either; both flags → both; `codeServiceDoitEtreRenseigne` →
-/// service code; `numeroEJDoitEtreRenseigne` → commitment number; otherwise nothing.
-public enum InvoicingRequirement: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    /// Nothing beyond the SIRET.
-    case nothing
-    /// A service code (`destinataire.codeServiceExecutant`).
-    case serviceCode
-    /// A commitment number (`references.numeroBonCommande`).
-    case commitmentNumber
-    /// Both a service code and a commitment number.
-    case serviceCodeAndCommitmentNumber
-    /// A service code or a commitment number (at least one).
-    case serviceCodeOrCommitmentNumber
-
-    /// Derives the requirement from the three flags of `parametres`.
-    public init(serviceCodeRequired: Bool, commitmentRequired: Bool, serviceCodeOrCommitment: Bool) {
-        if serviceCodeOrCommitment { self = .serviceCodeOrCommitmentNumber }
-        else if serviceCodeRequired && commitmentRequired { self = .serviceCodeAndCommitmentNumber }
-        else if serviceCodeRequired { self = .serviceCode }
-        else if commitmentRequired { self = .commitmentNumber }
-        else { self = .nothing }
-    }
-
-    /// A sentence for a person.
-    public var description: String {
-        switch self {
-        case .nothing: "no service code and no commitment number required"
-        case .serviceCode: "a service code is required"
-        case .commitmentNumber: "a commitment number is required"
-        case .serviceCodeAndCommitmentNumber: "a service code and a commitment number are required"
-        case .serviceCodeOrCommitmentNumber: "a service code or a commitment number is required"
-        }
-    }
-}
-
 /// A postal address (`adressePostaleDuSiege`, `adressePostale`).
 public struct PostalAddress: Sendable, Hashable, Decodable {
     /// Street (`adresse`).
@@ -262,7 +226,7 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
     }
 
     /// The code reserved for invoices between public bodies; a supplier must never use it.
-    public static let publicInvoicesCode = "FACTURES_PUBLIQUES"
+    public static let publicInvoicesCode = ServiceCodes.publicInvoices
 
     /// Whether a supplier may invoice this service: active and not `FACTURES_PUBLIQUES`.
     public var isInvoiceable: Bool { isActive && code != Self.publicInvoicesCode }

@@ -1,0 +1,41 @@
+/// What an invoice to a structure must carry, from its settings (§5.2), decided in this order:
+/// `gestionNumeroEJOuCodeService` → either; both flags → both; `codeServiceDoitEtreRenseigne` →
+/// service code; `numeroEJDoitEtreRenseigne` → commitment number; otherwise nothing.
+public enum InvoicingRequirement: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// Nothing beyond the SIRET.
+    case nothing
+    /// A service code (`destinataire.codeServiceExecutant`).
+    case serviceCode
+    /// A commitment number (`references.numeroBonCommande`).
+    case commitmentNumber
+    /// Both a service code and a commitment number.
+    case serviceCodeAndCommitmentNumber
+    /// A service code or a commitment number (at least one).
+    case serviceCodeOrCommitmentNumber
+
+    /// Derives the requirement from the three flags of `parametres`.
+    public init(serviceCodeRequired: Bool, commitmentRequired: Bool, serviceCodeOrCommitment: Bool) {
+        if serviceCodeOrCommitment { self = .serviceCodeOrCommitmentNumber }
+        else if serviceCodeRequired && commitmentRequired { self = .serviceCodeAndCommitmentNumber }
+        else if serviceCodeRequired { self = .serviceCode }
+        else if commitmentRequired { self = .commitmentNumber }
+        else { self = .nothing }
+    }
+
+    /// A sentence for a person.
+    public var description: String {
+        switch self {
+        case .nothing: "no service code and no commitment number required"
+        case .serviceCode: "a service code is required"
+        case .commitmentNumber: "a commitment number is required"
+        case .serviceCodeAndCommitmentNumber: "a service code and a commitment number are required"
+        case .serviceCodeOrCommitmentNumber: "a service code or a commitment number is required"
+        }
+    }
+}
+
+/// Service codes with a meaning of their own on the platform.
+package enum ServiceCodes {
+    /// `FACTURES_PUBLIQUES`: the service reserved for invoices between public bodies (Documentation §8.3).
+    package static let publicInvoices = "FACTURES_PUBLIQUES"
+}

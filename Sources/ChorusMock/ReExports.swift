@@ -1,0 +1,2 @@
+// The fake's users get the sample documents they had before those left the production API.
+@_exported import ChorusDocumentSamples
