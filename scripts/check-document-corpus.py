@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Runs the official chain (../shared/tools/einvoice) on the random corpus written by
-`chorus-sample-documents --random N` and compares its verdicts with the SDK's (verdicts.tsv).
+"""Runs the official chain (scripts/einvoice/validate.py, which scripts/einvoice/setup.sh installs) on the random
+corpus written by `chorus-sample-documents --random N` and compares its verdicts with the SDK's (verdicts.tsv).
 
 usage: check-document-corpus.py CORPUS_DIR [--venv DIR]
 Prints the disagreement table (rule id, variants, rejected by the SDK, rejected by the chain) and exits 1 on any
@@ -15,7 +15,7 @@ if "--venv" in args:
 corpus = args[0]
 rows = [line.rstrip("\n").split("\t") for line in open(os.path.join(corpus, "verdicts.tsv"), encoding="utf-8")][1:]
 files = [os.path.join(corpus, row[0]) for row in rows]
-check = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "tools", "einvoice", "einvoice_check.py")
+check = os.path.join(os.path.dirname(os.path.abspath(__file__)), "einvoice", "validate.py")
 result = subprocess.run([os.path.join(venv, "bin", "python"), check] + files, capture_output=True, text=True)
 failed, chain_ids = set(), collections.defaultdict(set)
 current = None

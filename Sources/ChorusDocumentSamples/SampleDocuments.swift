@@ -21,7 +21,7 @@ public enum SampleDocuments {
         address: DocumentAddress(line1: "120 rue de Lyon", city: "Paris", postalCode: "75012"))
 
     /// An invoice with three lines at 20 % and 5.5 % and a 10.00 document allowance at 20 %
-    /// (BT-106 514.10, BT-109 504.10, BT-110 97.78, BT-112 601.88 — the reference's fixture check).
+    /// (BT-106 514.10, BT-109 504.10, BT-110 97.78, BT-112 601.88 — the fixture check of Documentation/InvoiceDocumentRules.md).
     public static func twoRatesInvoice(number: String = "F2026-0101", date: CalendarDate = sampleDate) -> InvoiceDocument {
         InvoiceDocument(
             number: number, issueDate: date, dueDate: date.adding(days: 30), businessProcess: "A1",

@@ -11,7 +11,7 @@
 //
 // Writes invoice documents made by the SDK: DIR/ok/ holds documents that must pass the official EN 16931 rules
 // (and Chorus Pro's), DIR/bad/ holds documents built by bypassing the validator, each with one known defect,
-// that the rules must reject. CI checks both with ../shared/tools/einvoice/check.
+// that the rules must reject. CI checks both with scripts/einvoice/check.sh.
 import ChorusDocumentSamples
 import ChorusSDK
 import Foundation

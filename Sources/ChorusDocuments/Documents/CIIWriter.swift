@@ -184,7 +184,7 @@ public enum CIIWriter {
         }
         if let gross = line.grossPrice {
             // The discount is always written with the gross price, 0 when none was given: Chorus Pro requires
-            // ActualAmount whenever GrossPriceProductTradePrice is present (reference §6, rule 9).
+            // ActualAmount whenever GrossPriceProductTradePrice is present (Documentation/InvoiceDocumentRules.md §2.6, rule 9).
             xml.group("ram:GrossPriceProductTradePrice") { price in
                 price.element("ram:ChargeAmount", gross.plain)
                 price.group("ram:AppliedTradeAllowanceCharge") { charge in

@@ -4,7 +4,7 @@ import Foundation
 
 /// The totals of an EN 16931 document — BT-106…BT-115 — and its VAT breakdown — BG-23.
 ///
-/// ``compute(_:)`` follows the rules' own arithmetic (§2.4 of the reference): each line net
+/// ``compute(_:)`` follows the rules' own arithmetic (§2.4 of Documentation/InvoiceDocumentRules.md): each line net
 /// `round₂(quantity × net price ÷ base quantity)`; allowances and charges summed; VAT grouped by
 /// **(category, rate)** with one `round₂(basis × rate ÷ 100)` per group, never a sum of line taxes; rounding half
 /// away from zero. The identities BR-CO-10…BR-CO-17 then hold exactly.

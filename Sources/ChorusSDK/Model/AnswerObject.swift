@@ -1,7 +1,7 @@
 import Foundation
 
 /// One JSON object of an answer, read strictly but tolerantly: the shapes the platform is known to send are
-/// normalised (§13 of `chorus-pro-api.md`: codes as numbers or strings, lists as one object or many, `null` for
+/// normalised (§13 of `Documentation/PlatformReference.md`: codes as numbers or strings, lists as one object or many, `null` for
 /// absent), and anything else throws, so that the pipeline reports ``ChorusError/Code/decodingFailed`` with an
 /// excerpt instead of a value quietly left out. Absent and `null` fields read as `nil` — never as 0, `""` or an
 /// invented status.

@@ -1,6 +1,6 @@
 import Foundation
 
-// Decoding helpers for the platform's inconsistent shapes (§13 of chorus-pro-api.md): lists that come
+// Decoding helpers for the platform's inconsistent shapes (§13 of Documentation/PlatformReference.md): lists that come
 // as one object or are missing, code-like fields sent as numbers or strings, ids sent as numeric
 // strings. Every model decodes through these so that one odd answer never breaks a whole call.
 

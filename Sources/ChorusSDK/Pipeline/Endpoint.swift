@@ -1,6 +1,6 @@
 /// Where and how one operation is called, and whether it may be sent twice.
 ///
-/// Paths come from §4 of `chorus-pro-api.md`. Idempotency is declared here, per operation, never
+/// Paths come from §4 of `Documentation/PlatformReference.md`. Idempotency is declared here, per operation, never
 /// inferred from the method: Chorus Pro sends reads as POST, and re-sending a write after an ambiguous
 /// failure can create a duplicate invoice.
 package struct Endpoint: Sendable {

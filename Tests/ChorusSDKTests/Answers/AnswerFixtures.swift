@@ -2,7 +2,7 @@ import ChorusMock
 import Foundation
 @testable import ChorusSDK
 
-/// Answers in the shapes the platform is known to send, written from `chorus-pro-api.md` (§5.7 AIFE example, §5.11–
+/// Answers in the shapes the platform is known to send, written from `Documentation/PlatformReference.md` (§5.7 AIFE example, §5.11–
 /// §5.16, §13) and other clients' fixtures (go-choruspro's tests, the PHP client's array-wrapped history), each with
 /// the public call that reads it. The values are the documents', not the fake's.
 struct AnswerFixture: Sendable {

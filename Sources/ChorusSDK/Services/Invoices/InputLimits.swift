@@ -1,14 +1,14 @@
 import Foundation
 
 /// The bounds every value is checked against before anything is sent: lengths, characters, amounts and
-/// counts. Where `chorus-pro-api.md` knows the platform's limit it is used; elsewhere the limit is ours,
+/// counts. Where `Documentation/PlatformReference.md` knows the platform's limit it is used; elsewhere the limit is ours,
 /// generous for real invoices and documented here, so that abusive input (a 100 KB designation, a
 /// 40-digit amount, a right-to-left override in a name) is refused with a named field and rule instead of
 /// being sent.
 public enum InputLimits {
     /// Longest text per wire field, in characters. Platform limits: the service code (varchar(100), §5.10),
     /// the commitment number (50, §5.10), an attachment designation (100, §5.10), `completer`'s comment
-    /// (2,000, §5.13), an invoice number (varchar(20), §5.10). The others are the SDK's.
+    /// (2,000, §5.15), an invoice number (varchar(20), §5.10). The others are the SDK's.
     public static let textLengths: [String: Int] = [
         "lignePosteDenomination": 1_000, "lignePosteReference": 100, "lignePosteUnite": 50, "lignePosteTauxTva": 20,
         "destinataire.codeServiceExecutant": 100, "cadreDeFacturation.codeServiceValideur": 100,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An invoice's history as `consulter/historique` gives it (§5.13 of `chorus-pro-api.md`): the statuses, the last
+/// An invoice's history as `consulter/historique` gives it (§5.13 of `Documentation/PlatformReference.md`): the statuses, the last
 /// action, the users' actions and the further events, each block with its paging.
 ///
 /// Each block is read in every shape seen: an object holding the list (`historiquesDesStatuts.histoStatut`), an
