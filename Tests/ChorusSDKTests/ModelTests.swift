@@ -149,6 +149,7 @@ struct PaginationTests {
         }
         let error = await #expect(throws: ChorusError.self) { _ = try await endless.items.collect() }
         #expect(error?.message.contains("5 pages") == true)
+        #expect(error?.code == .paginationRunaway && error?.outcome == .notSent)
     }
 
     @Test("page information is read from parametresRetour or from the top level")

@@ -74,6 +74,12 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         /// A write's answer was lost and the SDK could not tell whether it was committed (several
         /// candidates matched); nothing was sent again.
         public static let ambiguousOutcome = Code(rawValue: "ambiguousOutcome")
+        /// A paged search kept returning pages past the last one it announced (or past the SDK's bound); the SDK
+        /// stopped reading. Only reads were sent.
+        public static let paginationRunaway = Code(rawValue: "paginationRunaway")
+        /// A middleware the caller installed threw an error of its own (``MiddlewareFailure`` names it); whether the
+        /// request had been passed on is unknown.
+        public static let middlewareFailed = Code(rawValue: "middlewareFailed")
     }
 
     /// The class of failure.
@@ -197,6 +203,9 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         case .tlsFailure: "Check the system's certificate store or proxy; TLS verification is always on."
         case .responseTooLarge: "Raise the transport's maximum response size or ask for less data."
         case .cancelled: "The transport was cancelled underneath the call; send it again if it is still needed."
+        case .middlewareFailed: "Fix the middleware named above; if it was a write, search before sending it again."
+        case .paginationRunaway:
+            "The platform kept sending pages past the end of this search; narrow the search, and report it if it repeats."
         case .ambiguousOutcome:
             "Do not send it again blindly: search the supplier's invoices (rechercher/fournisseur) to see whether it was created."
         default: "See the message above."

@@ -12,7 +12,7 @@ public struct PageSequence<Item: Sendable>: AsyncSequence, Sendable {
 
     private let fetch: Fetch
     private let pageSize: Int
-    /// Most pages fetched before the sequence fails with ``ChorusError/Code/decodingFailed``.
+    /// Most pages fetched before the sequence fails with ``ChorusError/Code/paginationRunaway``.
     public let maximumPages: Int
     private let operation: OperationID
 
@@ -51,7 +51,7 @@ public struct PageSequence<Item: Sendable>: AsyncSequence, Sendable {
             guard !finished else { return nil }
             guard nextPage <= sequence.maximumPages else {
                 finished = true
-                throw ChorusError(.decodingFailed, operation: sequence.operation,
+                throw ChorusError(.paginationRunaway, operation: sequence.operation,
                                   message: "pagination went past \(sequence.maximumPages) pages; stopped to avoid a runaway loop")
             }
             try Task.checkCancellation()

@@ -19,7 +19,9 @@ public struct RequestContext: Sendable {
 ///
 /// Middlewares run outermost, before the retry loop and before authentication: they never see the
 /// `Authorization` or `cpro-account` headers. They apply in array order on the way out and in reverse
-/// order on the way back; a failed call reaches them as a thrown ``ChorusError``.
+/// order on the way back; a failed call reaches them as a thrown ``ChorusError``. An error a middleware throws
+/// itself (not a `ChorusError`, not a `CancellationError`) reaches the caller as ``ChorusError/Code/middlewareFailed``,
+/// its ``ChorusError/underlyingError`` a ``MiddlewareFailure`` naming the middleware's type.
 public protocol Middleware: Sendable {
     /// Handles one call; call `next` to continue down the pipeline.
     func intercept(
@@ -27,4 +29,21 @@ public protocol Middleware: Sendable {
         context: RequestContext,
         next: @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse
     ) async throws -> HTTPResponse
+}
+
+/// A middleware's own error, kept inside the ``ChorusError/Code/middlewareFailed`` error that carries it.
+public struct MiddlewareFailure: Error, Sendable, CustomStringConvertible {
+    /// The middleware's type name.
+    public var middleware: String
+    /// What it threw, as text (the original error need not be `Sendable`).
+    public var message: String
+
+    /// Creates a failure of `middleware` from the error it threw.
+    public init(middleware: String, error: any Error) {
+        self.middleware = middleware
+        self.message = String(describing: error)
+    }
+
+    /// `<middleware> threw <message>`.
+    public var description: String { "\(middleware) threw \(message)" }
 }

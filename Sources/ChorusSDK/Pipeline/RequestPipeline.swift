@@ -89,7 +89,21 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
             try await self.retrying(request, endpoint: endpoint, context: context)
         }
         let chain = configuration.middlewares.reversed().reduce(inner) { next, middleware in
-            { request, context in try await middleware.intercept(request, context: context, next: next) }
+            { request, context in
+                do {
+                    return try await middleware.intercept(request, context: context, next: next)
+                } catch let error as ChorusError {
+                    throw error
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    // A middleware's own failure: still one ChorusError for the caller, naming the middleware. Whether
+                    // it threw before or after passing the request on is unknown, so the outcome is too.
+                    throw ChorusError(.middlewareFailed, operation: operation,
+                                      message: "the middleware \(type(of: middleware)) failed: \(error)",
+                                      underlyingError: MiddlewareFailure(middleware: "\(type(of: middleware))", error: error))
+                }
+            }
         }
         do {
             return try await chain(request, context)

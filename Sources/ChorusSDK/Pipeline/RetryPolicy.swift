@@ -72,17 +72,11 @@ public struct RetryPolicy: Sendable {
         return elapsed + wait <= maximumTotalTime ? wait : nil
     }
 
-    /// Whether `error` may be retried at all for this kind of operation.
+    /// Whether `error` may be retried at all for this kind of operation: a transient failure, sent again only when
+    /// the operation is idempotent or the failure proves nothing was done (``ChorusError/outcome`` is not
+    /// ``RequestOutcome/unknown``).
     public func isRetryable(_ error: ChorusError, idempotent: Bool) -> Bool {
-        // Nothing left this machine, or the gateway refused it before the platform saw it (token revoked again
-        // and again: a storm of key rotations, not wrong credentials, which fail at the token endpoint).
-        if error.code == .cannotConnect || error.code == .unauthorized { return true }
-        guard idempotent else { return false }
-        switch error.code {
-        case .connectionLost, .timedOut, .rateLimited, .transport: return true
-        case .serverError: return [500, 502, 503, 504].contains(error.httpStatus ?? 0)
-        default: return false
-        }
+        error.isTransient && (idempotent || error.outcome != .unknown)
     }
 }
 

@@ -118,7 +118,7 @@ struct InvoiceServiceClient: InvoiceService {
             let submitted = try await sendOnce(body, lookup: lookup, existing: existing)
             if let journal { await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: submitted.id), in: journal) }
             return submitted
-        } catch let error as ChorusError where Self.certainlyNotCreated(error) {
+        } catch let error as ChorusError where error.outcome != .unknown {
             if let journal { await record(SubmissionRecord(key: key, stage: .notCreated, date: clock.now()), in: journal) }
             throw error
         }
@@ -138,7 +138,8 @@ struct InvoiceServiceClient: InvoiceService {
                 throw ChorusError(.decodingFailed, operation: .soumettreFacture,
                                   message: "the answer carries no identifiantFactureCPP; the outcome is unknown.",
                                   httpStatus: response.status)
-            } catch let error as ChorusError where Self.outcomeUnknown(error) {
+            } catch let error as ChorusError where error.outcome == .unknown && error.code != .cancelled {
+                // (A transport cancelled underneath ends here: the journal keeps the intent for a later look-up.)
                 let candidates = try await matchingAfterLostAnswer(lookup).filter { !existing.contains($0.id) }
                 if let found = try recovered(from: candidates, after: error) { return found }
                 // Not created: safe to send again, within the retry policy's limits.
@@ -172,18 +173,6 @@ struct InvoiceServiceClient: InvoiceService {
         }
     }
 
-    /// Failures after which the invoice certainly does not exist: refused locally, by the gateway or by the
-    /// platform, or never sent.
-    static func certainlyNotCreated(_ error: ChorusError) -> Bool {
-        [.invalidInput, .rejected, .badRequest, .cannotConnect, .unauthorized, .notSubscribed, .pisteAuthenticationFailed,
-         .technicalAccountAuthenticationFailed, .payloadTooLarge, .unsupportedMediaType, .configuration].contains(error.code)
-    }
-
-    /// Failures after which the invoice may or may not exist.
-    static func outcomeUnknown(_ error: ChorusError) -> Bool {
-        [.connectionLost, .timedOut, .serverError, .rateLimited, .decodingFailed, .transport, .responseTooLarge].contains(error.code)
-    }
-
     /// The look-up after a lost answer. It is a read, so it is tried harder than the retry policy's attempts
     /// (up to 6 rounds with backoff): giving up here would leave the caller not knowing whether the invoice exists.
     private func matchingAfterLostAnswer(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
@@ -192,9 +181,8 @@ struct InvoiceServiceClient: InvoiceService {
             do {
                 return try await matching(lookup)
             } catch let error as ChorusError {
-                let definitive: Set<ChorusError.Code> = [.pisteAuthenticationFailed, .technicalAccountAuthenticationFailed,
-                                                          .notSubscribed, .cancelled, .invalidInput]
-                guard round < 6, !definitive.contains(error.code) else {
+                // Only a transient failure may end differently next round (an unreadable answer will not).
+                guard round < 6, error.isTransient else {
                     throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
                                       message: "the answer was lost and the search that would tell whether the invoice exists failed.",
                                       underlyingError: error)
