@@ -139,7 +139,7 @@ struct AuthenticationTests {
         transport.enqueueToken(.respond(.json(refusal, status: 401)))
         let error = try await #require(throws: ChorusError.self) { try await client.references.currencies() }
         #expect(error.code == .pisteAuthenticationFailed)
-        #expect(error.operation == .token)
+        #expect(error.operation == .obtenirJetonOAuth)
         #expect(error.httpStatus == 401)
         #expect(error.message.contains("invalid_client"))
         #expect(transport.apiRequests.isEmpty)

@@ -56,7 +56,7 @@ public struct ChorusCredentials: Sendable, Hashable, CustomStringConvertible, Cu
         guard missing.isEmpty, let id = value(.clientID), let secret = value(.clientSecret),
               let login = value(.technicalLogin), let password = value(.technicalPassword)
         else {
-            throw ChorusError(.configuration, operation: .token,
+            throw ChorusError(.configuration, operation: .obtenirJetonOAuth,
                               message: "missing environment variable(s): \(missing.joined(separator: ", "))",
                               field: missing.first, rule: "required")
         }

@@ -62,7 +62,7 @@ public struct ChorusEnvironment: Sendable, Hashable, CustomStringConvertible {
         func url(_ name: String) throws -> URL? {
             guard let text = environment[prefix + name], !text.isEmpty else { return nil }
             guard let url = URL(string: text), url.scheme != nil, url.host != nil else {
-                throw ChorusError(.configuration, operation: .token, message: "\(prefix + name) is not an absolute URL: \(text)",
+                throw ChorusError(.configuration, operation: .obtenirJetonOAuth, message: "\(prefix + name) is not an absolute URL: \(text)",
                                   field: prefix + name, rule: "url")
             }
             return url
@@ -72,7 +72,7 @@ public struct ChorusEnvironment: Sendable, Hashable, CustomStringConvertible {
         case (let api?, let oauth?): return .custom(apiBaseURL: api, oauthURL: oauth)
         case (let api?, nil): return .custom(baseURL: api)
         case (nil, _?):
-            throw ChorusError(.configuration, operation: .token, message: "\(prefix)OAUTH_URL is set without \(prefix)API_URL",
+            throw ChorusError(.configuration, operation: .obtenirJetonOAuth, message: "\(prefix)OAUTH_URL is set without \(prefix)API_URL",
                               field: prefix + "API_URL", rule: "required")
         case (nil, nil): return fallback
         }
@@ -87,7 +87,7 @@ public struct ChorusEnvironment: Sendable, Hashable, CustomStringConvertible {
         for (name, url) in [("apiBaseURL", apiBaseURL), ("oauthURL", oauthURL)] {
             let scheme = url.scheme?.lowercased()
             guard scheme == "https" || (scheme == "http" && Self.isLoopback(url.host)) else {
-                throw ChorusError(.configuration, operation: .token,
+                throw ChorusError(.configuration, operation: .obtenirJetonOAuth,
                                   message: "\(name) \(url.absoluteString) must use https (plain http is allowed only for loopback hosts).",
                                   field: name, rule: "https, or http to a loopback host")
             }

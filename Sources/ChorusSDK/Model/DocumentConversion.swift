@@ -83,7 +83,7 @@ extension InvoiceDocument {
                                 unitCode: Self.unitCode(line.unit), netPrice: netPrice, grossPrice: grossPrice, priceDiscount: priceDiscount,
                                 vatCategory: rate == .zero ? .zeroRated : .standard, vatRate: rate)
         }
-        if !problems.isEmpty { throw ChorusError.invalid(.localValidation, problems) }
+        if !problems.isEmpty { throw ChorusError.invalid(.validationLocale, problems) }
         self.init(
             typeCode: submission.type == .creditNote ? .creditNote : .invoice, number: number,
             issueDate: submission.invoiceDate ?? CalendarDate(Date()), currency: submission.currency,

@@ -151,6 +151,6 @@ public struct StructureIdentifier: Sendable, Hashable, CustomStringConvertible {
     ]
 
     private static func invalid(_ rule: String, _ message: String) -> ChorusError {
-        .invalidInput(.localValidation, field: "identifiantStructure", rule: rule, message)
+        .invalidInput(.validationLocale, field: "identifiantStructure", rule: rule, message)
     }
 }

@@ -76,7 +76,7 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
 
     /// Sends raw JSON bytes to an operation through every stage.
     package func send(_ operation: OperationID, body: Data?) async throws -> HTTPResponse {
-        guard let endpoint = Endpoint.named(operation) else {
+        guard let endpoint = operation.endpoint else {
             throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
         }
         var headers: HTTPHeaders = ["Accept": "application/json;charset=utf-8"]
@@ -203,10 +203,10 @@ private struct TokenFetcher: Sendable {
                                             "Accept": "application/json"],
                                   body: Data(form.utf8), isIdempotent: true)  // a second token is harmless
         let requested = configuration.clock.now()
-        let response = try await transport.send(request, operation: .token)
+        let response = try await transport.send(request, operation: .obtenirJetonOAuth)
         let answer = try classifier.classifyToken(response)
         classifier.scrubber.remember(token: answer.accessToken)
-        configuration.logger?(ChorusLogEvent(kind: .tokenObtained, operation: .token, attempt: 1,
+        configuration.logger?(ChorusLogEvent(kind: .tokenObtained, operation: .obtenirJetonOAuth, attempt: 1,
                                              httpStatus: response.status))
         return AccessToken(value: answer.accessToken,
                            expiresAt: requested.addingTimeInterval(TimeInterval(answer.expiresIn)))

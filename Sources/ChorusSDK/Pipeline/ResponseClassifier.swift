@@ -68,7 +68,7 @@ package struct ResponseClassifier: Sendable {
             do {
                 return try JSONDecoder().decode(TokenAnswer.self, from: response.body)
             } catch {
-                throw ChorusError(.decodingFailed, operation: .token, message: "the token answer could not be read.",
+                throw ChorusError(.decodingFailed, operation: .obtenirJetonOAuth, message: "the token answer could not be read.",
                                   httpStatus: 200, responseBody: scrubber.excerpt(of: response.body),
                                   underlyingError: DecodingFailure(error))
             }
@@ -77,13 +77,13 @@ package struct ResponseClassifier: Sendable {
         let detail = [oauth?.error, oauth?.errorDescription].compactMap { $0 }.joined(separator: ": ")
         if [400, 401].contains(response.status) {
             throw ChorusError(
-                .pisteAuthenticationFailed, operation: .token,
+                .pisteAuthenticationFailed, operation: .obtenirJetonOAuth,
                 message: "PISTE refused the OAuth client id or secret" + (detail.isEmpty ? "." : " (\(scrubber.scrub(detail)))."),
                 httpStatus: response.status, responseBody: scrubber.excerpt(of: response.body))
         }
         throw error(response.status == 429 ? .rateLimited : response.status >= 500 ? .serverError
                     : response.status == 403 ? .notSubscribed : .unexpectedStatus,
-                    response, .token, nil, "the PISTE token endpoint answered HTTP \(response.status).")
+                    response, .obtenirJetonOAuth, nil, "the PISTE token endpoint answered HTTP \(response.status).")
     }
 
     private func error(_ code: ChorusError.Code, _ response: HTTPResponse, _ operation: OperationID,

@@ -36,7 +36,7 @@ public struct ManagerRegistration: Sendable, Hashable {
     public func problems() -> [ChorusError] {
         var problems: [ChorusError] = []
         func add(_ field: String, _ rule: String, _ message: String) {
-            problems.append(.invalidInput(.creerCompte, field: field, rule: rule, message))
+            problems.append(.invalidInput(.creerCompteGestionnaire, field: field, rule: rule, message))
         }
         if !Self.isEmail(email) { add("email", "email.format", "\"\(email)\" is not an e-mail address") }
         if email.lowercased() != emailConfirmation.lowercased() {

@@ -14,18 +14,18 @@ struct AccountServiceClient: AccountService {
 
     public func register(_ registration: ManagerRegistration) async throws -> RegisteredAccount {
         if let problem = registration.problems().first { throw problem }
-        return try await portal.call(.creerCompte, registration.wireBody)
+        return try await portal.call(.creerCompteGestionnaire, registration.wireBody)
     }
 
     public func activate(token: String, password: String) async throws {
         guard !token.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ChorusError.invalidInput(.activerCompte, field: "jetonActivation", rule: "required", "the activation token is required")
+            throw ChorusError.invalidInput(.activerCompteGestionnaire, field: "jetonActivation", rule: "required", "the activation token is required")
         }
         guard ManagerPasswordRule.accepts(password) else {
-            throw ChorusError.invalidInput(.activerCompte, field: "motDePasse", rule: "password.strength",
+            throw ChorusError.invalidInput(.activerCompteGestionnaire, field: "motDePasse", rule: "password.strength",
                                            "the password must have \(ManagerPasswordRule.description)")
         }
-        let _: Acknowledgement = try await portal.call(.activerCompte, ["jetonActivation": .string(token), "motDePasse": .string(password)])
+        let _: Acknowledgement = try await portal.call(.activerCompteGestionnaire, ["jetonActivation": .string(token), "motDePasse": .string(password)])
     }
 
     public func signIn(email: String, password: String) async throws -> PortalSession {
@@ -41,7 +41,7 @@ struct AccountServiceClient: AccountService {
     }
 
     public func decideAffiliation(_ affiliationID: Int, approve: Bool, session: PortalSession) async throws -> Affiliation {
-        try await portal.call(.traiterRattachement, ["idRattachement": .int(affiliationID),
+        try await portal.call(.traiterDemandeRattachement, ["idRattachement": .int(affiliationID),
                                                      "decision": .string(approve ? "VALIDER" : "REFUSER")], session: session)
     }
 
@@ -52,9 +52,9 @@ struct AccountServiceClient: AccountService {
     // MARK: PISTE
 
     public func attachedStructures(pageSize: Int) -> PageSequence<AttachedStructure> {
-        PageSequence(operation: .recupererRattachementsMonCompte, pageSize: pageSize) { number in
+        PageSequence(operation: .recupererRattachementsMonCompteUtilisateur, pageSize: pageSize) { number in
             let body: WireObject = ["parametresRecherche": .page(PageRequest(pageSize: pageSize, page: number))]
-            let answer: KeyedList<AttachedStructure> = try await pipeline.callList(.recupererRattachementsMonCompte, body,
+            let answer: KeyedList<AttachedStructure> = try await pipeline.callList(.recupererRattachementsMonCompteUtilisateur, body,
                                                                                   listKey: "listeStructureRattachement")
             return Page(items: answer.items, info: answer.info)
         }

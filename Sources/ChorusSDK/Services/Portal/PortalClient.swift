@@ -14,11 +14,11 @@ package struct PortalClient: Sendable {
     static func portalPage(for operation: OperationID, environment: ChorusEnvironment) -> String {
         let portal = environment.kind == .sandbox ? "https://chorus-pro.gouv.fr/qualif" : "https://chorus-pro.gouv.fr"
         let page: String = switch operation {
-        case .creerCompte: "« Créer un compte » on the home page"
-        case .activerCompte: "the activation link of the e-mail Chorus Pro sent"
+        case .creerCompteGestionnaire: "« Créer un compte » on the home page"
+        case .activerCompteGestionnaire: "the activation link of the e-mail Chorus Pro sent"
         case .connexionPortail: "« Se connecter » on the home page"
-        case .demanderRattachement: "« Mon compte » → « Mes structures » → « Demander un rattachement »"
-        case .listerRattachementsPortail, .traiterRattachement: "« Gérer mes structures » → « Demandes de rattachement »"
+        case .demanderRattachementStructure: "« Mon compte » → « Mes structures » → « Demander un rattachement »"
+        case .listerRattachementsPortail, .traiterDemandeRattachement: "« Gérer mes structures » → « Demandes de rattachement »"
         case .creerCompteTechnique: "« Gérer mes structures » → « Raccordement EDI/API » (technical account and API connection)"
         default: "the portal"
         }
@@ -32,7 +32,7 @@ package struct PortalClient: Sendable {
                               message: "PISTE exposes no API for this step; do it in the Chorus Pro portal: "
                                   + Self.portalPage(for: operation, environment: environment) + ".")
         }
-        guard let endpoint = Endpoint.named(operation) else {
+        guard let endpoint = operation.endpoint else {
             throw ChorusError(.configuration, operation: operation, message: "unknown portal step")
         }
         var headers: HTTPHeaders = ["Content-Type": "application/json;charset=utf-8", "Accept": "application/json"]

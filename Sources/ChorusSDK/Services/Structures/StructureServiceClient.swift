@@ -104,7 +104,7 @@ struct StructureServiceClient: StructureService {
     }
 
     public func requestAffiliation(_ request: AffiliationRequest, session: PortalSession) async throws -> Affiliation {
-        try await portal.call(.demanderRattachement, request.wireBody(checkDigit: pipeline.checkDigitPolicy), session: session)
+        try await portal.call(.demanderRattachementStructure, request.wireBody(checkDigit: pipeline.checkDigitPolicy), session: session)
     }
 }
 

@@ -1,0 +1,46 @@
+// The platform operations InvoiceService calls, each declared once: its name (the raw value, equal to the Swift
+// name, so a log line greps back here), its PISTE API and path (Documentation/PlatformReference.md §4), whether it may
+// be sent twice, and the return codes that mean "no result". The pipeline, the logs and the errors read them from here.
+extension OperationID {
+    /// `transverses/v1/ajouter/fichier`.
+    public static let ajouterFichierDansSysteme = OperationID("ajouterFichierDansSysteme", .transverses, "ajouter/fichier", idempotent: false)
+
+    /// `transverses/v1/consulterCR`.
+    public static let consulterCR = OperationID("consulterCR", .transverses, "consulterCR")
+
+    /// `transverses/v1/consulterCRDetaille`.
+    public static let consulterCRDetaille = OperationID("consulterCRDetaille", .transverses, "consulterCRDetaille")
+
+    /// `factures/v1/deposer/flux`.
+    public static let deposerFluxFacture = OperationID("deposerFluxFacture", .factures, "deposer/flux", idempotent: false)
+
+    /// `factures/v1/deposer/pdf`.
+    public static let deposerPdfFacture = OperationID("deposerPdfFacture", .factures, "deposer/pdf", idempotent: false)
+
+    /// `factures/v1/soumettre`.
+    public static let soumettreFacture = OperationID("soumettreFacture", .factures, "soumettre", idempotent: false)
+
+    /// `factures/v1/completer`.
+    public static let completerFacture = OperationID("completerFacture", .factures, "completer", idempotent: false)
+
+    /// `factures/v1/recycler`.
+    public static let recyclerFacture = OperationID("recyclerFacture", .factures, "recycler", idempotent: false)
+
+    /// `factures/v1/rechercher/fournisseur`.
+    public static let rechercherFactureParFournisseur = OperationID("rechercherFactureParFournisseur", .factures, "rechercher/fournisseur", emptyResultCodes: .searchFoundNothing)
+
+    /// `factures/v1/consulter/fournisseur`.
+    public static let consulterFactureParFournisseur = OperationID("consulterFactureParFournisseur", .factures, "consulter/fournisseur")
+
+    /// `factures/v1/consulter/historique`.
+    public static let consulterHistoriqueFacture = OperationID("consulterHistoriqueFacture", .factures, "consulter/historique")
+
+    /// `traiterRejet`: the supplier acknowledges rejections.
+    public static let traiterFacturesRejetees = OperationID("traiterFacturesRejetees", .factures, "traiterRejet", idempotent: false)
+
+    /// `corriger/valideur/facture`: the supplier names the right validator.
+    public static let corrigerValideurFacture = OperationID("corrigerValideurFacture", .factures, "corriger/valideur/facture", idempotent: false)
+
+    /// `rechercher/demandePaiement` (not served on qualification).
+    public static let rechercherDemandePaiement = OperationID("rechercherDemandePaiement", .factures, "rechercher/demandePaiement", emptyResultCodes: .searchFoundNothing)
+}

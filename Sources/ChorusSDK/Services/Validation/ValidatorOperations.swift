@@ -1,0 +1,16 @@
+// The platform operations ValidatorService calls, each declared once: its name (the raw value, equal to the Swift
+// name, so a log line greps back here), its PISTE API and path (Documentation/PlatformReference.md §4), whether it may
+// be sent twice, and the return codes that mean "no result". The pipeline, the logs and the errors read them from here.
+extension OperationID {
+    /// `rechercher/valideur`.
+    public static let rechercherFactureParValideur = OperationID("rechercherFactureParValideur", .factures, "rechercher/valideur", emptyResultCodes: .searchFoundNothing)
+
+    /// `consulter/valideur`.
+    public static let consulterFactureParValideur = OperationID("consulterFactureParValideur", .factures, "consulter/valideur")
+
+    /// `traiter/factureAValider`: a validator validates or refuses.
+    public static let traiterFactureAValider = OperationID("traiterFactureAValider", .factures, "traiter/factureAValider", idempotent: false)
+
+    /// `recuperer/statutsFactureVisibles/valideur`.
+    public static let recupererStatutsFactureVisiblesParValideur = OperationID("recupererStatutsFactureVisiblesParValideur", .factures, "recuperer/statutsFactureVisibles/valideur")
+}
