@@ -2,38 +2,35 @@ import Foundation
 
 /// Submitting invoices (PDF, structured, or as files), checking them before they leave, and following
 /// them until they are paid. Available as `client.invoices`.
+///
+/// The requirements are the platform's operations, one request each. The SDK's workflows — ``validate(_:checkRecipient:)``,
+/// exactly-once ``submit(_:)``, ``searchAll(_:pageSize:)``, ``waitForFlux(_:timeout:)``,
+/// ``waitForStatus(invoiceID:in:timeout:)``, ``depositDocument(_:syntax:requirement:)`` and
+/// ``depositFacturX(_:font:requirement:)`` — are built on them in extensions, so a stub that implements only the
+/// operations keeps them, running with its ``workflow`` settings.
 public protocol InvoiceService: Sendable {
+    /// The clock, retry policy, journal and sibling services the workflows use; by default
+    /// ``InvoiceWorkflowSettings/init(clock:retryPolicy:submissionJournal:structures:references:checkDigit:logger:)``'s
+    /// defaults (a stub's waits then sleep on the system clock; give it a clock to make them instant).
+    var workflow: InvoiceWorkflowSettings { get }
     /// Uploads a PDF invoice (`deposer/pdf`) and returns what Chorus Pro read from it, for checking.
     func uploadPDF(_ pdf: Data, fileName: String, format: PDFDepositFormat) async throws -> PDFUpload
     /// Uploads an extra attachment (`ajouter/fichier`); returns a reference for a submission.
     func addAttachment(_ data: Data, fileName: String, mimeType: MIMEType) async throws -> AttachmentReference
-    /// Every problem of a submission, checked locally (and against the recipient's rules when
-    /// `checkRecipient` is true); nothing is submitted.
-    func validate(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> [ValidationProblem]
-    /// Validates, then submits (`soumettre`) exactly once: when the answer is lost, the invoice is looked up
-    /// before anything is sent again.
-    func submit(_ submission: InvoiceSubmission) async throws -> SubmittedInvoice
+    /// Sends one `soumettre` for an invoice already checked and computed: no validation, no look-up after a lost
+    /// answer, no journal — ``submit(_:)`` adds those. A lost answer throws an error whose ``ChorusError/outcome`` is
+    /// ``RequestOutcome/unknown``.
+    func sendSubmission(_ prepared: PreparedSubmission) async throws -> SubmittedInvoice
     /// Deposits a UBL, CII or Factur-X file, or a `.tar.gz` of several (`deposer/flux`).
     func depositFile(_ data: Data, fileName: String, syntax: FluxSyntax) async throws -> FluxDeposit
-    /// Validates an EN 16931 document against the official rules and Chorus Pro's (the recipient's requirement
-    /// looked up unless given), writes it as CII or UBL, and deposits it (`IN_DP_E1_CII_16B`, `IN_DP_E1_UBL_INVOICE`).
-    func depositDocument(_ document: InvoiceDocument, syntax: FluxSyntax, requirement: InvoicingRequirement?) async throws -> FluxDeposit
-    /// Validates a document, writes it as a Factur-X PDF/A-3 with `font`, and deposits it (`IN_DP_E2_CII_FACTURX`).
-    func depositFacturX(_ document: InvoiceDocument, font: TrueTypeFont, requirement: InvoicingRequirement?) async throws -> FluxDeposit
     /// A flux's report (`consulterCRDetaille`, falling back to `consulterCR`).
     func fluxReport(_ fluxNumber: String) async throws -> FluxReport
-    /// Polls a flux with backoff until a final state, then returns its integrated and rejected invoices.
-    func waitForFlux(_ fluxNumber: String, timeout: Duration) async throws -> FluxOutcome
     /// One page of the supplier's invoices (`rechercher/fournisseur`).
     func search(_ query: InvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary>
-    /// Every page of a search.
-    func searchAll(_ query: InvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary>
     /// An invoice's details (`consulter/fournisseur`).
     func details(invoiceID: Int) async throws -> InvoiceDetails
     /// An invoice's status history (`consulter/historique`).
     func history(invoiceID: Int) async throws -> InvoiceHistory
-    /// Polls the history with backoff until one of `statuses` (or a final status) or the timeout.
-    func waitForStatus(invoiceID: Int, in statuses: Set<InvoiceStatus>, timeout: Duration) async throws -> InvoiceHistory
     /// The invoices' files (`telecharger/groupe`, at most 120 MB in all, else HTTP 413), in `format`, with their
     /// further attachments when `includeAttachments` (`avecPiecesJointesComplementaires`).
     func download(invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool) async throws -> Data
@@ -59,6 +56,9 @@ public protocol InvoiceService: Sendable {
 }
 
 extension InvoiceService {
+    /// The default workflow settings: system clock, default retry policy, no journal, no recipient look-ups.
+    public var workflow: InvoiceWorkflowSettings { InvoiceWorkflowSettings() }
+
     /// Uploads an unsigned PDF.
     public func uploadPDF(_ pdf: Data, fileName: String) async throws -> PDFUpload {
         try await uploadPDF(pdf, fileName: fileName, format: .unsigned)

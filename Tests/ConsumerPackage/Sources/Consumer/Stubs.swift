@@ -16,30 +16,15 @@ struct StubInvoices: InvoiceService {
     func addAttachment(_ data: Data, fileName: String, mimeType: MIMEType) async throws -> AttachmentReference {
         AttachmentReference(id: 8, designation: fileName)
     }
-    func validate(_ submission: InvoiceSubmission, checkRecipient: Bool) async throws -> [ValidationProblem] {
-        [ValidationProblem(field: "lignePoste", rule: "required", message: "an invoice needs a line")]
+    func sendSubmission(_ prepared: PreparedSubmission) async throws -> SubmittedInvoice {
+        SubmittedInvoice(id: 1, number: "F-1", status: .deposited)
     }
-    func submit(_ submission: InvoiceSubmission) async throws -> SubmittedInvoice { SubmittedInvoice(id: 1, number: "F-1", status: .deposited) }
     func depositFile(_ data: Data, fileName: String, syntax: FluxSyntax) async throws -> FluxDeposit {
         FluxDeposit(number: "CPP001", syntax: syntax)
     }
-    func depositDocument(_ document: InvoiceDocument, syntax: FluxSyntax, requirement: InvoicingRequirement?) async throws -> FluxDeposit {
-        FluxDeposit(number: "CPP002", syntax: syntax)
-    }
-    func depositFacturX(_ document: InvoiceDocument, font: TrueTypeFont, requirement: InvoicingRequirement?) async throws -> FluxDeposit {
-        FluxDeposit(number: "CPP003", syntax: .facturX)
-    }
     func fluxReport(_ fluxNumber: String) async throws -> FluxReport { Self.report }
-    func waitForFlux(_ fluxNumber: String, timeout: Duration) async throws -> FluxOutcome {
-        FluxOutcome(report: Self.report, integrated: [Self.summary], rejected: Self.report.rejections)
-    }
     func search(_ query: InvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
         Page(items: [Self.summary], info: PageInfo(pageSize: 10, currentPage: 1, pageCount: 1, total: 1))
-    }
-    func searchAll(_ query: InvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {
-        PageSequence(operation: "rechercherFactureParFournisseur", pageSize: pageSize) { _ in
-            Page(items: [Self.summary], info: PageInfo(pageCount: 1, total: 1))
-        }
     }
     func details(invoiceID: Int) async throws -> InvoiceDetails {
         InvoiceDetails(id: invoiceID, number: "F-1", status: .deposited, recipient: InvoiceRecipientBlock(code: "78439607900054"),
@@ -47,7 +32,6 @@ struct StubInvoices: InvoiceService {
                        totals: InvoiceDetailsTotals(excludingTax: "100.00", vat: "20.00", includingTax: "120.00"))
     }
     func history(invoiceID: Int) async throws -> InvoiceHistory { Self.history }
-    func waitForStatus(invoiceID: Int, in statuses: Set<InvoiceStatus>, timeout: Duration) async throws -> InvoiceHistory { Self.history }
     func download(invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool) async throws -> Data { Data("%PDF".utf8) }
     func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws -> CompletionResult {
         CompletionResult(id: invoiceID, number: "F-1", processedAt: Date())

@@ -1,0 +1,125 @@
+import Foundation
+
+// Exactly-once submission, built on `sendSubmission` (one `soumettre`) and `search` of any InvoiceService, with the
+// workflow's journal, clock and retry policy.
+extension InvoiceService {
+    /// Validates, then submits (`soumettre`, through ``sendSubmission(_:)``) exactly once: when the answer is lost,
+    /// the invoice is looked up before anything is sent again, and with a journal a crash between sending and hearing
+    /// the answer is reconciled by the next run.
+    public func submit(_ submission: InvoiceSubmission) async throws -> SubmittedInvoice {
+        let workflow = self.workflow
+        let (prepared, problems) = try await prepare(submission, checkRecipient: true)
+        if !problems.isEmpty { throw ChorusError.invalid(.soumettreFacture, problems) }
+        let body = try prepared.body()
+        let clock = workflow.clock
+        var lookup = LostAnswerLookup(submission: submission, totals: prepared.totals, day: CalendarDate(clock.now()))
+        let journal = workflow.submissionJournal
+        let key = SHA256.digest(body).map { String(format: "%02x", $0) }.joined()
+        if let journal, let last = try await journal.lastRecord(for: key), last.stage == .intent {
+            // An earlier run sent this very invoice and did not live to hear the answer: look before sending.
+            lookup.day = min(lookup.day, CalendarDate(last.date))
+            let candidates = try await matchingAfterLostAnswer(lookup).filter { !last.existingInvoiceIDs.contains($0.id) }
+            if let found = try recovered(from: candidates, after: nil) {
+                await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: found.id), in: journal)
+                return found
+            }
+            lookup.day = CalendarDate(clock.now())  // not created: a fresh submission from here on
+        }
+        // A structured invoice gets its number from the platform: remember which matching invoices exist
+        // before sending, so a lost answer can be recognised afterwards.
+        let existing = submission.mode == .structured ? Set(try await matching(lookup).map(\.id)) : []
+        try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.sorted()))
+        do {
+            let submitted = try await sendOnce(prepared, lookup: lookup, existing: existing)
+            if let journal { await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: submitted.id), in: journal) }
+            return submitted
+        } catch let error as ChorusError where error.outcome != .unknown {
+            if let journal { await record(SubmissionRecord(key: key, stage: .notCreated, date: clock.now()), in: journal) }
+            throw error
+        }
+    }
+
+    /// Sends `soumettre` and, whenever the outcome is unknown, looks the invoice up before sending again.
+    private func sendOnce(_ prepared: PreparedSubmission, lookup: LostAnswerLookup, existing: Set<Int>) async throws -> SubmittedInvoice {
+        let policy = workflow.retryPolicy
+        let clock = workflow.clock
+        let started = clock.now()
+        var attempt = 1
+        while true {
+            do {
+                return try await sendSubmission(prepared)
+            } catch let error as ChorusError where error.outcome == .unknown && error.code != .cancelled {
+                // (A transport cancelled underneath ends here: the journal keeps the intent for a later look-up.)
+                let candidates = try await matchingAfterLostAnswer(lookup).filter { !existing.contains($0.id) }
+                if let found = try recovered(from: candidates, after: error) { return found }
+                // Not created: safe to send again, within the retry policy's limits.
+                let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
+                guard let delay = policy.delay(after: error, attempt: attempt, idempotent: true, elapsed: elapsed) else { throw error }
+                try await clock.sleep(delay)  // cancelled: CancellationError, the journal keeps the intent for a later look-up
+                attempt += 1
+            }
+        }
+    }
+
+    /// The invoice found after a lost answer: one candidate is it; several cannot be told apart; none means
+    /// it was not created (`nil`).
+    private func recovered(from candidates: [InvoiceSummary], after error: ChorusError?) throws -> SubmittedInvoice? {
+        if candidates.count > 1 {
+            throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                              message: "the answer was lost and \(candidates.count) matching invoices appeared meanwhile; none was sent again.",
+                              underlyingError: error)
+        }
+        return candidates.first.map { found in
+            SubmittedInvoice(id: found.id, number: found.number, status: found.status, depositDate: found.depositDate,
+                             supplierIdentifier: nil, certificateFingerprint: nil, recoveredAfterLostAnswer: true)
+        }
+    }
+
+    /// Records an outcome. A failure here is only logged: the outcome is already decided, and a journal
+    /// left at "intent" only makes a later re-submission look the invoice up first.
+    private func record(_ record: SubmissionRecord, in journal: any SubmissionJournal) async {
+        do { try await journal.append(record) } catch {
+            workflow.warn("the submission journal could not record \(record.stage): \(error)", operation: .soumettreFacture)
+        }
+    }
+
+    /// The look-up after a lost answer. It is a read, so it is tried harder than the retry policy's attempts
+    /// (up to 6 rounds with backoff): giving up here would leave the caller not knowing whether the invoice exists.
+    private func matchingAfterLostAnswer(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
+        var round = 1
+        while true {
+            do {
+                return try await matching(lookup)
+            } catch let error as ChorusError {
+                // Only a transient failure may end differently next round (an unreadable answer will not).
+                guard round < 6, error.isTransient else {
+                    throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                                      message: "the answer was lost and the search that would tell whether the invoice exists failed.",
+                                      underlyingError: error)
+                }
+                try await workflow.clock.sleep(.milliseconds(250 << round))
+                round += 1
+            }
+        }
+    }
+
+    /// Invoices that could be this submission: same supplier, same total including tax, deposited since
+    /// yesterday, and the same number when the supplier gave one; rejected ones excluded.
+    private func matching(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
+        let query = InvoiceQuery(invoiceNumber: lookup.submission.mode.carriesPDF ? lookup.submission.invoiceNumber : nil,
+                                 supplierID: lookup.submission.supplierID, depositedFrom: lookup.day.adding(days: -1),
+                                 minimumIncludingTax: lookup.totals.includingTax, maximumIncludingTax: lookup.totals.includingTax)
+        return try await searchAll(query, pageSize: 100).collect().filter { invoice in
+            invoice.status != .rejected
+                && (invoice.recipientSIRET == nil || invoice.recipientSIRET == lookup.submission.recipientSIRET.filter { $0 != " " })
+        }
+    }
+}
+
+/// What identifies a submission in a look-up after its answer was lost.
+private struct LostAnswerLookup {
+    let submission: InvoiceSubmission
+    let totals: InvoiceTotals
+    /// The day it was (or may have been) sent: the search covers from the day before.
+    var day: CalendarDate
+}
