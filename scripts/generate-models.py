@@ -4,7 +4,7 @@ from the field tables in Sources/ChorusSDK/Models/*.models, so that a field is w
 
 usage: generate-models.py [--check]
 --check: exit 1 when a committed generated file differs from what the tables give, or when a generated file is left
-         over from a table that no longer produces it (run in CI).
+         over from a table that no longer produces it (GeneratedModelsTests runs it, so `swift test` does).
 
 Why one table per model group, in Sources/ChorusSDK/Models/ (excluded from the target in Package.swift): a group
 (InvoiceDetails, InvoiceResults, StructureModels, AccountModels) is what one reviewer reads at once and what the
@@ -458,7 +458,7 @@ class Generator:
         for file, members in grouped.items():
             tables = sorted({struct.table for struct in members})
             lines = [f"{GENERATED_MARK} from {', '.join(tables)} — do not edit.",
-                     "// Change the table and run `python3 scripts/generate-models.py` (CI runs it with --check).",
+                     "// Change the table and run `python3 scripts/generate-models.py` (GeneratedModelsTests runs it with --check).",
                      "", "import Foundation"]
             for struct in members:
                 lines.append("")
