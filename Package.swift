@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "ChorusDocuments", dependencies: ["ChorusCore", "ChorusCompression"], swiftSettings: strictSettings),
         .target(name: "ChorusDocumentSamples", dependencies: ["ChorusDocuments"], swiftSettings: strictSettings),
         // ChorusSDK — the platform: transport, pipeline, services, workflows. Re-exports the three above.
-        .target(name: "ChorusSDK", dependencies: ["ChorusCore", "ChorusCompression", "ChorusDocuments"],
+        // Models/ holds the field tables the answer models are generated from (scripts/generate-models.py).
+        .target(name: "ChorusSDK", dependencies: ["ChorusCore", "ChorusCompression", "ChorusDocuments"], exclude: ["Models"],
                 swiftSettings: strictSettings),
         // libcurl, for the optional curl transport only: packages that use ChorusSDK alone never build it.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),

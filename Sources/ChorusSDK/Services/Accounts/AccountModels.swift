@@ -1,5 +1,9 @@
 import Foundation
 
+// RegisteredAccount, Affiliation, AffiliationOverview, TechnicalAccountCredentials, AttachedStructure,
+// SupplierStructure and BankAccount are generated from Sources/ChorusSDK/Models/AccountModels.models
+// (AccountModels+Fields.swift); their computed properties and conformances are below, with the requests.
+
 /// A manager account to create on the portal (step 1 of the supplier's journey).
 public struct ManagerRegistration: Sendable, Hashable {
     /// Login e-mail (`email`).
@@ -74,18 +78,6 @@ public enum ManagerPasswordRule {
         (12...64).contains(password.count) && password.contains(where: \.isLowercase) && password.contains(where: \.isUppercase)
             && password.contains(where: \.isNumber) && password.contains(where: { !$0.isLetter && !$0.isNumber })
     }
-}
-
-/// A created manager account (`idCompte`).
-public struct RegisteredAccount: Sendable, Hashable, Decodable {
-    /// The account's id (`idCompte`).
-    public var id: Int
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int) {
-        self.id = id
-    }
-    private enum CodingKeys: String, CodingKey { case id = "idCompte" }
 }
 
 /// What to ask to be attached to: a structure named by its identifier (see ``StructureIdentifier`` for the
@@ -175,201 +167,28 @@ public struct AffiliationStatus: OpenEnumeration {
     public static let deactivated = AffiliationStatus(rawValue: "DESACTIVEE")
 }
 
-/// An account's attachment to a structure, or a request for one (portal).
-public struct Affiliation: Sendable, Hashable, Decodable {
-    /// Id (`idRattachement`).
-    public var id: Int
-    /// The structure (`idStructureCPP`).
-    public var structureID: Int
-    /// Its identifier (`identifiantStructure`).
-    public var structureIdentifier: String?
-    /// Its name (`designationStructure`).
-    public var structureName: String?
-    /// `GESTIONNAIRE_PRINCIPAL` (main manager) or `GESTIONNAIRE` (`role`).
-    public var role: String?
-    /// State (`statut`).
-    public var status: AffiliationStatus
-    /// Who asked (`emailDemandeur`).
-    public var requesterEmail: String?
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int, structureID: Int, structureIdentifier: String? = nil, structureName: String? = nil,
-                role: String? = nil, status: AffiliationStatus, requesterEmail: String? = nil) {
-        self.id = id
-        self.structureID = structureID
-        self.structureIdentifier = structureIdentifier
-        self.structureName = structureName
-        self.role = role
-        self.status = status
-        self.requesterEmail = requesterEmail
-    }
-
+extension Affiliation {
     /// Whether this account is the structure's main manager.
     public var isMainManager: Bool { role == "GESTIONNAIRE_PRINCIPAL" }
-
-    private enum CodingKeys: String, CodingKey {
-        case id = "idRattachement", structureID = "idStructureCPP", structureIdentifier = "identifiantStructure"
-        case structureName = "designationStructure", role, status = "statut", requesterEmail = "emailDemandeur"
-    }
 }
 
-/// My affiliations and the requests I must decide as a main manager.
-public struct AffiliationOverview: Sendable, Hashable, Decodable {
-    /// My affiliations (`listeRattachements`).
-    public var mine: [Affiliation]
-    /// Requests from others on structures I manage (`listeDemandesATraiter`).
-    public var toDecide: [Affiliation]
-
-    /// Creates a value (for stubs and tests).
-    public init(mine: [Affiliation] = [], toDecide: [Affiliation] = []) {
-        self.mine = mine
-        self.toDecide = toDecide
-    }
-
-    private enum CodingKeys: String, CodingKey { case mine = "listeRattachements", toDecide = "listeDemandesATraiter" }
-
-    /// Decodes the overview; missing lists are empty.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        mine = try container.decodeList(Affiliation.self, forKey: .mine)
-        toDecide = try container.decodeList(Affiliation.self, forKey: .toDecide)
-    }
-}
-
-/// What creating a technical account yields: the PISTE application's client id and secret and the
-/// technical login and password. The description hides both secrets.
-public struct TechnicalAccountCredentials: Sendable, Hashable, Decodable, CustomStringConvertible, CustomDebugStringConvertible,
-    CustomReflectable
-{
-    /// The structure it belongs to (`idStructureCPP`).
-    public var structureID: Int
-    /// The credentials, ready for ``ChorusClient``.
-    public var credentials: ChorusCredentials
-
-    /// Creates a value (for stubs and tests).
-    public init(structureID: Int, credentials: ChorusCredentials) {
-        self.structureID = structureID
-        self.credentials = credentials
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case structureID = "idStructureCPP", clientId, clientSecret, loginTechnique, motDePasseTechnique
-    }
-
-    /// Decodes the portal's answer.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        structureID = try container.decode(Int.self, forKey: .structureID)
-        credentials = ChorusCredentials(clientID: try container.decode(String.self, forKey: .clientId),
-                                        clientSecret: try container.decode(String.self, forKey: .clientSecret),
-                                        technicalLogin: try container.decode(String.self, forKey: .loginTechnique),
-                                        technicalPassword: try container.decode(String.self, forKey: .motDePasseTechnique))
-    }
-
+extension TechnicalAccountCredentials: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// Shows the structure and the redacted credentials.
     public var description: String { "TechnicalAccountCredentials(structure: \(structureID), \(credentials))" }
     /// Same as ``description``.
     public var debugDescription: String { description }
     /// A mirror without secrets.
     public var customMirror: Mirror { Mirror(self, children: ["structureID": structureID, "credentials": credentials]) }
-}
 
-/// A structure the technical account is attached to (`listeStructureRattachement[]`).
-public struct AttachedStructure: Sendable, Hashable, Decodable {
-    /// Technical id (`idStructure`).
-    public var id: Int
-    /// Identifier (`identifiantStructure`).
-    public var identifier: String
-    /// Identifier type.
-    public var identifierType: StructureIdentifierType?
-    /// Name (`designationStructure`).
-    public var name: String?
-    /// The user's role (`roleUtilisateur`).
-    public var role: String?
-    /// The attachment's status (`statutRattachementStructure`).
-    public var status: AffiliationStatus?
-    /// Services the user is attached to (`listeServicesRattache`).
-    public var services: [ServiceInfo]
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
-                role: String? = nil, status: AffiliationStatus? = nil, services: [ServiceInfo] = []) {
-        self.id = id
-        self.identifier = identifier
-        self.identifierType = identifierType
-        self.name = name
-        self.role = role
-        self.status = status
-        self.services = services
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case idStructure, identifiantStructure, typeIdentifiantStructure, designationStructure, roleUtilisateur,
-             statutRattachementStructure, listeServicesRattache
-    }
-
-    /// Decodes an attachment.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeRequiredInt(forKey: .idStructure)
-        identifier = try container.decodeRequiredString(forKey: .identifiantStructure)
-        identifierType = try container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
-        name = try container.decodeLenientString(forKey: .designationStructure)
-        role = try container.decodeLenientString(forKey: .roleUtilisateur)
-        status = try container.decodeIfPresent(AffiliationStatus.self, forKey: .statutRattachementStructure)
-        services = try container.decodeList(ServiceInfo.self, forKey: .listeServicesRattache)
-    }
-}
-
-/// A structure of the technical account, as the three "active structures" lists give it: those it may invoice from
-/// (`recuperer/structures/actives/fournisseur`), receive for (`…/destinataire`) and issue works invoices for
-/// (`…/facturetravaux`).
-public struct SupplierStructure: Sendable, Hashable, Decodable {
-    /// Technical id (`idStructureCPP`), the `fournisseur.idFournisseur` of an invoice.
-    public var id: Int
-    /// Identifier (`identifiant`).
-    public var identifier: String?
-    /// Name (`designationStructure`).
-    public var name: String?
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int, identifier: String? = nil, name: String? = nil) {
-        self.id = id
-        self.identifier = identifier
-        self.name = name
-    }
-
-    private enum CodingKeys: String, CodingKey { case idStructureCPP, identifiant, designationStructure }
-
-    /// Decodes a supplier structure.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeRequiredInt(forKey: .idStructureCPP)
-        identifier = try container.decodeLenientString(forKey: .identifiant)
-        name = try container.decodeLenientString(forKey: .designationStructure)
-    }
-}
-
-/// A valid bank account of a supplier structure (`listeCoordonneeBancaire[]`).
-public struct BankAccount: Sendable, Hashable, Decodable {
-    /// Id (`idCoordonneeBancaire`), the `fournisseur.codeCoordonneesBancairesFournisseur` of an invoice.
-    public var id: Int
-    /// Name (`nomCoordonneeBancaire`).
-    public var name: String?
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int, name: String? = nil) {
-        self.id = id
-        self.name = name
-    }
-
-    private enum CodingKeys: String, CodingKey { case idCoordonneeBancaire, nomCoordonneeBancaire }
-
-    /// Decodes a bank account.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeRequiredInt(forKey: .idCoordonneeBancaire)
-        name = try container.decodeLenientString(forKey: .nomCoordonneeBancaire)
+    /// The four credentials, each required.
+    static func credentials(_ block: AnswerObject, _ clientID: String, _ clientSecret: String, _ login: String,
+                            _ password: String) throws -> ChorusCredentials {
+        func required(_ key: String) throws -> String {
+            guard let value = try block.text(key) else { throw block.failure(key, "the technical account has no \(key)") }
+            return value
+        }
+        return ChorusCredentials(clientID: try required(clientID), clientSecret: try required(clientSecret),
+                                 technicalLogin: try required(login), technicalPassword: try required(password))
     }
 }
 

@@ -51,14 +51,9 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
             dateText = try block.text("histoStatutDatePassage")
             date = try block.timestamp("histoStatutDatePassage")
             comment = try block.text("histoStatutCommentaire")
-            userName = try Self.person(block, "histoStatutUtilisateur")
+            userName = try block.words("histoStatutUtilisateurPrenom", "histoStatutUtilisateurNom")
             userEmail = try block.text("histoStatutUtilisateurEmail")
             userPhone = try block.text("histoStatutUtilisateurTelephone")
-        }
-
-        static func person(_ block: AnswerObject, _ prefix: String) throws -> String? {
-            let parts = [try block.text(prefix + "Prenom"), try block.text(prefix + "Nom")].compactMap { $0 }.filter { !$0.isEmpty }
-            return parts.isEmpty ? nil : parts.joined(separator: " ")
         }
     }
 
@@ -92,7 +87,7 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
             self.code = code
             id = try block.int("histoActionId")
             date = try block.timestamp("histoActionDateHeure")
-            userName = try Entry.person(block, "histoActionUtilisateur")
+            userName = try block.words("histoActionUtilisateurPrenom", "histoActionUtilisateurNom")
             userEmail = try block.text("histoActionUtilisateurEmail")
             userPhone = try block.text("histoActionUtilisateurTelephone")
         }
@@ -189,17 +184,22 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
         number = try root.text("numeroFacture")
         mode = try root.value(DepositMode.self, "modeDepot")
         var statusPaging = PageInfo()
-        let statuses = try Self.block(root, "historiquesDesStatuts", list: "histoStatut", entryKey: "histoStatutCode",
-                                      suffix: "HistoStatut", paging: &statusPaging)
+        let statuses = try Self.block(root, "historiquesDesStatuts", list: "histoStatut", entryKey: "histoStatutCode", suffix: "HistoStatut",
+                                      pagingKeys: ["nbResultatsParPageHistoStatut", "pageCouranteHistoStatut", "pagesHistoStatut",
+                                                   "totalHistoStatut"], paging: &statusPaging)
         entries = try statuses.map(Entry.init(block:)).sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
         entryPaging = statusPaging
         var actionPaging = PageInfo()
         userActions = try Self.block(root, "historiquesDesActionsUtilisateurs", list: "histoAction", entryKey: "histoActionCode",
-                                     suffix: "HistoAction", paging: &actionPaging).map(UserAction.init(block:))
+                                     suffix: "HistoAction",
+                                     pagingKeys: ["nbResultatsParPageHistoAction", "pageCouranteHistoAction", "pagesHistoAction",
+                                                  "totalHistoAction"], paging: &actionPaging).map(UserAction.init(block:))
         userActionPaging = actionPaging
         var eventsPaging = PageInfo()
         events = try Self.block(root, "historiquesDesEvenementsComplementaires", list: "evenement", entryKey: "evenementLibelle",
-                                suffix: "Evenement", paging: &eventsPaging).map(Event.init(block:))
+                                suffix: "Evenement",
+                                pagingKeys: ["nbResultatsParPageEvenement", "pageCouranteEvenement", "pagesEvenement", "totalEvenement"],
+                                paging: &eventsPaging).map(Event.init(block:))
         eventPaging = eventsPaging
         lastAction = try root.object("derniereAction").map { LastAction(id: try $0.int("derniereActionId"), code: try $0.text("derniereActionCode")) }
         guard let current = try root.value(InvoiceStatus.self, "statutCourantCode") ?? entries.first?.status else {
@@ -208,20 +208,21 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
         currentStatus = current
     }
 
-    /// The entries of one history block, in any of its known shapes; the block's paging goes to `paging`.
+    /// The entries of one history block, in any of its known shapes; the block's paging (`pagingKeys`: page size,
+    /// current page, pages, total) goes to `paging`. A block of keys that all end with `suffix` holds paging only.
     private static func block(_ root: AnswerObject, _ key: String, list: String, entryKey: String, suffix: String,
-                              paging: inout PageInfo) throws -> [AnswerObject] {
+                              pagingKeys: [String], paging: inout PageInfo) throws -> [AnswerObject] {
         var entries: [AnswerObject] = []
         for element in try root.objects(key) {
             if try element.has(entryKey) {
                 entries.append(element)  // an array of the entries themselves
             } else if try element.has(list) {
                 entries += try element.objects(list)
-                paging = try PageInfo(block: element, suffix: suffix)
+                paging = try element.paging(pagingKeys[0], pagingKeys[1], pagingKeys[2], pagingKeys[3])
             } else if !element.keys.isEmpty && !element.keys.allSatisfy({ $0.hasSuffix(suffix) }) {
                 throw root.failure(key, "a history block with neither \(list) nor \(entryKey): \(element.keys.sorted().joined(separator: ", "))")
             } else {
-                paging = try PageInfo(block: element, suffix: suffix)  // an empty block: paging only
+                paging = try element.paging(pagingKeys[0], pagingKeys[1], pagingKeys[2], pagingKeys[3])  // an empty block: paging only
             }
         }
         return entries

@@ -1,5 +1,9 @@
 import Foundation
 
+// StructureSummary, PostalAddress, StructureDetails, ServiceInfo, ServiceDetails and Commitment are generated from
+// Sources/ChorusSDK/Models/StructureModels.models (StructureModels+Fields.swift); their computed properties and the
+// readings that are more than a field (`call(...)` in the table) follow the queries below.
+
 /// What to search for (`RechercherStructureInput`, §5.1). Every field is optional.
 public struct StructureQuery: Sendable, Hashable {
     /// Public body or private company (`typeStructure`).
@@ -43,256 +47,37 @@ public struct StructureQuery: Sendable, Hashable {
     }
 }
 
-/// One structure found by a search (`listeStructures[]`).
-public struct StructureSummary: Sendable, Hashable, Decodable {
-    /// Technical id (`idStructureCPP`), used by every other call.
-    public var id: Int
-    /// Identifier (`identifiantStructure`), e.g. the SIRET.
-    public var identifier: String
-    /// Identifier type (`typeIdentifiantStructure`).
-    public var identifierType: StructureIdentifierType?
-    /// Name (`designationStructure`).
-    public var name: String?
-    /// Whether it is active (`statut` = `ACTIVE`).
-    public var isActive: Bool
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
-                isActive: Bool) {
-        self.id = id
-        self.identifier = identifier
-        self.identifierType = identifierType
-        self.name = name
-        self.isActive = isActive
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case idStructureCPP, identifiantStructure, typeIdentifiantStructure, designationStructure, statut
-    }
-
-    /// Decodes a search result.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard let id = try container.decodeLenientInt(forKey: .idStructureCPP) else {
-            throw DecodingError.keyNotFound(CodingKeys.idStructureCPP, .init(codingPath: container.codingPath, debugDescription: "missing id"))
-        }
-        self.id = id
-        identifier = try container.decodeRequiredString(forKey: .identifiantStructure)
-        identifierType = try container.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
-        name = try container.decodeLenientString(forKey: .designationStructure)
-        let status = try container.decodeLenientString(forKey: .statut)?.uppercased()
-        isActive = status.map { $0 == "ACTIVE" || $0 == "ACTIF" } ?? true
+extension StructureSummary {
+    /// `statut` = `ACTIVE` (or `ACTIF`); active when the answer leaves it out.
+    static func activeFromStatus(_ block: AnswerObject, _ status: String) throws -> Bool {
+        try block.text(status).map { $0.uppercased() == "ACTIVE" || $0.uppercased() == "ACTIF" } ?? true
     }
 }
 
-/// A postal address (`adressePostaleDuSiege`, `adressePostale`).
-public struct PostalAddress: Sendable, Hashable, Decodable {
-    /// Street (`adresse`).
-    public var street: String?
-    /// Postal code (`codePostal`).
-    public var postalCode: String?
-    /// City (`ville`).
-    public var city: String?
-    /// Country (`pays`).
-    public var country: String?
-
-    /// Creates a value (for stubs and tests).
-    public init(street: String? = nil, postalCode: String? = nil, city: String? = nil, country: String? = nil) {
-        self.street = street
-        self.postalCode = postalCode
-        self.city = city
-        self.country = country
-    }
-
-    private enum CodingKeys: String, CodingKey { case adresse, codePostal, ville, pays }
-
-    /// Decodes an address; every field may be missing or a number.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        street = try container.decodeLenientString(forKey: .adresse)
-        postalCode = try container.decodeLenientString(forKey: .codePostal)
-        city = try container.decodeLenientString(forKey: .ville)
-        country = try container.decodeLenientString(forKey: .pays)
-    }
-}
-
-/// A structure's details and invoicing settings (`structures/v1/consulter`, §5.2).
-public struct StructureDetails: Sendable, Hashable, Decodable {
-    /// Technical id (`informationGenerales.idStructureCPP`).
-    public var id: Int
-    /// Identifier (`identifiantStructure`).
-    public var identifier: String
-    /// Identifier type.
-    public var identifierType: StructureIdentifierType?
-    /// Company name (`raisonSocialeStructure`, else `libelleStructure`).
-    public var name: String?
-    /// Whether it is a public body (`structurePriveePublique` = `PUBLIQUE`).
-    public var isPublic: Bool?
-    /// VAT number (`numeroTVA`).
-    public var vatNumber: String?
-    /// Head-office address (`adressePostaleDuSiege`).
-    public var address: PostalAddress?
-    /// `parametres.codeServiceDoitEtreRenseigne`.
-    public var serviceCodeRequired: Bool
-    /// `parametres.numeroEJDoitEtreRenseigne`.
-    public var commitmentRequired: Bool
-    /// `parametres.gestionNumeroEJOuCodeService`.
-    public var serviceCodeOrCommitmentRequired: Bool
-    /// `parametres.statutMiseEnPaiementNestPasRemonte`: the recipient does not report payment statuses.
-    public var paymentStatusNotReported: Bool
-    /// When the technical account's password expires (`dateExpirationMotPasseCompteTech`), when shown.
-    public var technicalPasswordExpiry: Date?
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
-                isPublic: Bool? = nil, vatNumber: String? = nil, address: PostalAddress? = nil, serviceCodeRequired: Bool,
-                commitmentRequired: Bool, serviceCodeOrCommitmentRequired: Bool, paymentStatusNotReported: Bool,
-                technicalPasswordExpiry: Date? = nil) {
-        self.id = id
-        self.identifier = identifier
-        self.identifierType = identifierType
-        self.name = name
-        self.isPublic = isPublic
-        self.vatNumber = vatNumber
-        self.address = address
-        self.serviceCodeRequired = serviceCodeRequired
-        self.commitmentRequired = commitmentRequired
-        self.serviceCodeOrCommitmentRequired = serviceCodeOrCommitmentRequired
-        self.paymentStatusNotReported = paymentStatusNotReported
-        self.technicalPasswordExpiry = technicalPasswordExpiry
-    }
-
+extension StructureDetails {
     /// What an invoice to this structure must carry.
     public var requirement: InvoicingRequirement {
         InvoicingRequirement(serviceCodeRequired: serviceCodeRequired, commitmentRequired: commitmentRequired,
                              serviceCodeOrCommitment: serviceCodeOrCommitmentRequired)
     }
 
-    private enum Keys: String, CodingKey {
-        case informationGenerales, parametres, adressePostaleDuSiege
-        case idStructureCPP, identifiantStructure, typeIdentifiantStructure, raisonSocialeStructure, libelleStructure
-        case structurePriveePublique, numeroTVA, dateExpirationMotPasseCompteTech
-        case codeServiceDoitEtreRenseigne, numeroEJDoitEtreRenseigne, gestionNumeroEJOuCodeService
-        case statutMiseEnPaiementNestPasRemonte
-    }
-
-    /// Decodes `consulter`'s answer.
-    public init(from decoder: any Decoder) throws {
-        let root = try decoder.container(keyedBy: Keys.self)
-        let general = try root.nestedContainer(keyedBy: Keys.self, forKey: .informationGenerales)
-        guard let id = try general.decodeLenientInt(forKey: .idStructureCPP) else {
-            throw DecodingError.keyNotFound(Keys.idStructureCPP, .init(codingPath: general.codingPath, debugDescription: "missing id"))
-        }
-        self.id = id
-        identifier = try general.decodeRequiredString(forKey: .identifiantStructure)
-        identifierType = try general.decodeIfPresent(StructureIdentifierType.self, forKey: .typeIdentifiantStructure)
-        name = try general.decodeLenientString(forKey: .raisonSocialeStructure) ?? general.decodeLenientString(forKey: .libelleStructure)
-        isPublic = try general.decodeLenientString(forKey: .structurePriveePublique).map { $0.uppercased() == "PUBLIQUE" }
-        vatNumber = try general.decodeLenientString(forKey: .numeroTVA)
-        technicalPasswordExpiry = try general.decodePlatformDate(forKey: .dateExpirationMotPasseCompteTech)
-        address = try root.decodeIfPresent(PostalAddress.self, forKey: .adressePostaleDuSiege)
-        let settings = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .parametres)
-        serviceCodeRequired = (try settings?.decodeLenientBool(forKey: .codeServiceDoitEtreRenseigne)) ?? false
-        commitmentRequired = (try settings?.decodeLenientBool(forKey: .numeroEJDoitEtreRenseigne)) ?? false
-        serviceCodeOrCommitmentRequired = (try settings?.decodeLenientBool(forKey: .gestionNumeroEJOuCodeService)) ?? false
-        paymentStatusNotReported = (try settings?.decodeLenientBool(forKey: .statutMiseEnPaiementNestPasRemonte)) ?? false
+    /// `structurePriveePublique` = `PUBLIQUE`.
+    static func publicBody(_ block: AnswerObject, _ kind: String) throws -> Bool? {
+        try block.text(kind).map { $0.uppercased() == "PUBLIQUE" }
     }
 }
 
-/// One service of a structure (`listeServices[]`, `listeServicesRattache[]`).
-public struct ServiceInfo: Sendable, Hashable, Decodable {
-    /// Technical id (`idService`).
-    public var id: Int
-    /// Code to put in `destinataire.codeServiceExecutant` (`codeService`).
-    public var code: String
-    /// Name (`libelleService`).
-    public var name: String?
-    /// Whether it is active (`estActif`).
-    public var isActive: Bool
-    /// Start of validity as sent (`dateDbtService`, `YYYY-MM-DD HH:mm`).
-    public var validFrom: String?
-    /// End of validity as sent (`dateFinService`).
-    public var validUntil: String?
-
-    /// Creates a value (for stubs and tests).
-    public init(id: Int, code: String, name: String? = nil, isActive: Bool, validFrom: String? = nil,
-                validUntil: String? = nil) {
-        self.id = id
-        self.code = code
-        self.name = name
-        self.isActive = isActive
-        self.validFrom = validFrom
-        self.validUntil = validUntil
-    }
-
+extension ServiceInfo {
     /// The code reserved for invoices between public bodies; a supplier must never use it.
     public static let publicInvoicesCode = ServiceCodes.publicInvoices
 
     /// Whether a supplier may invoice this service: active and not `FACTURES_PUBLIQUES`.
     public var isInvoiceable: Bool { isActive && code != Self.publicInvoicesCode }
 
-    private enum CodingKeys: String, CodingKey {
-        case idService, codeService, libelleService, estActif, statutService, dateDbtService, dateFinService
-    }
-
-    /// Decodes a service.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decodeRequiredInt(forKey: .idService)
-        code = try container.decodeRequiredString(forKey: .codeService)
-        name = try container.decodeLenientString(forKey: .libelleService)
-        let status = try container.decodeLenientString(forKey: .statutService)
-        isActive = (try container.decodeLenientBool(forKey: .estActif)) ?? status.map { $0.uppercased().hasPrefix("ACTI") } ?? true
-        validFrom = try container.decodeLenientString(forKey: .dateDbtService)
-        validUntil = try container.decodeLenientString(forKey: .dateFinService)
-    }
-}
-
-/// A service's details (`structures/v1/consulter/service`, §5.4).
-public struct ServiceDetails: Sendable, Hashable, Decodable {
-    /// Code (`informationsGenerales.codeService`).
-    public var code: String
-    /// Name (`nomService`).
-    public var name: String?
-    /// Description (`descriptionService`).
-    public var serviceDescription: String?
-    /// Whether an invoice to this service needs a commitment number (`parametres.numeroEngagement`).
-    public var commitmentRequired: Bool
-    /// Whether payment statuses are reported (`parametres.miseEnPaiement`).
-    public var reportsPayment: Bool?
-    /// End of validity (`parametres.dateFinValidite`), in any of the three formats seen (§13.3).
-    public var validUntil: Date?
-
-    /// Creates a value (for stubs and tests).
-    public init(code: String, name: String? = nil, serviceDescription: String? = nil, commitmentRequired: Bool,
-                reportsPayment: Bool? = nil, validUntil: Date? = nil) {
-        self.code = code
-        self.name = name
-        self.serviceDescription = serviceDescription
-        self.commitmentRequired = commitmentRequired
-        self.reportsPayment = reportsPayment
-        self.validUntil = validUntil
-    }
-
-    private enum Keys: String, CodingKey {
-        case informationsGenerales, parametres, codeService, nomService, descriptionService, numeroEngagement,
-             miseEnPaiement, dateFinValidite
-    }
-
-    /// Decodes `consulter/service`'s answer.
-    public init(from decoder: any Decoder) throws {
-        let root = try decoder.container(keyedBy: Keys.self)
-        let general = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .informationsGenerales)
-        guard let general else {
-            throw DecodingError.keyNotFound(Keys.informationsGenerales, .init(codingPath: root.codingPath, debugDescription: "no informationsGenerales"))
-        }
-        code = try general.decodeRequiredString(forKey: .codeService)
-        name = try general.decodeLenientString(forKey: .nomService)
-        serviceDescription = try general.decodeLenientString(forKey: .descriptionService)
-        let settings = try root.optionalNestedContainer(keyedBy: Keys.self, forKey: .parametres)
-        commitmentRequired = (try settings?.decodeLenientBool(forKey: .numeroEngagement)) ?? false
-        reportsPayment = try settings?.decodeLenientBool(forKey: .miseEnPaiement)
-        validUntil = try settings?.decodePlatformDate(forKey: .dateFinValidite)
+    /// `estActif`, else a `statutService` starting with `ACTI`; active when the answer gives neither.
+    static func activeFromFlagOrStatus(_ block: AnswerObject, _ flag: String, _ status: String) throws -> Bool {
+        let status = try block.text(status)
+        return try block.bool(flag) ?? status.map { $0.uppercased().hasPrefix("ACTI") } ?? true
     }
 }
 
@@ -374,45 +159,6 @@ public struct RecipientProfile: Sendable, Hashable {
             add(commitmentField, "commitment.length", "a commitment number has at most 50 characters")
         }
         return problems
-    }
-}
-
-/// A legal commitment (engagement juridique) found by `engagementsJuridiques/v1/rechercher` (§4.5). The two official
-/// examples carry different field sets (§13.9), so every field is optional; the ones read by name are typed, and
-/// every other field of the answer is kept in ``otherFields`` as text, so nothing the platform sends is dropped.
-public struct Commitment: Sendable, Hashable, Decodable {
-    /// `numeroEngagementJuridique` (or `numeroEJ`).
-    public var number: String?
-    /// The commitment's state: `libelleEtatCourantEJ` as the answers carry it (`etatCourantEngagementJuridique`, the
-    /// request's filter name, is read too when an answer uses it).
-    public var state: String?
-    /// `montantEngagementJuridique` / `montantEJ`, when given.
-    public var amount: Amount?
-    /// `dateCreationEJ` / `dateEngagementJuridique`, when given.
-    public var date: CalendarDate?
-    /// Every other field, as text (numbers and booleans written as JSON writes them).
-    public var otherFields: [String: String]
-
-    /// Creates a value (for stubs and tests).
-    public init(number: String?, state: String? = nil, amount: Amount? = nil, date: CalendarDate? = nil, otherFields: [String: String] = [:]) {
-        self.number = number
-        self.state = state
-        self.amount = amount
-        self.date = date
-        self.otherFields = otherFields
-    }
-
-    private static let named: Set<String> = ["numeroEngagementJuridique", "numeroEJ", "libelleEtatCourantEJ", "etatCourantEngagementJuridique",
-                                             "etatCourantEJ", "montantEngagementJuridique", "montantEJ", "dateCreationEJ", "dateEngagementJuridique"]
-
-    /// Decodes one commitment of `listeEngagementJuridique`.
-    public init(from decoder: any Decoder) throws {
-        let item = try AnswerObject(decoder)
-        number = try item.text("numeroEngagementJuridique") ?? item.text("numeroEJ")
-        state = try item.text("libelleEtatCourantEJ") ?? item.text("etatCourantEJ") ?? item.text("etatCourantEngagementJuridique")
-        amount = try item.amount("montantEngagementJuridique") ?? item.amount("montantEJ")
-        date = try item.date("dateCreationEJ") ?? item.date("dateEngagementJuridique")
-        otherFields = try item.scalarFields(excluding: Self.named, what: "a commitment")
     }
 }
 
