@@ -23,7 +23,7 @@ public struct ExampleFake: Sendable {
     public func supplier() async throws -> (structure: SupplierStructure, bankAccount: BankAccount) {
         guard let structure = try await client.accounts.activeSupplierStructures().first,
               let bank = try await client.accounts.bankAccounts(structureID: structure.id).first
-        else { throw ChorusError(.invalidInput, operation: .localValidation, message: "the seed has no supplier") }
+        else { throw ChorusError(.invalidInput, operation: .validationLocale, message: "the seed has no supplier") }
         return (structure, bank)
     }
 }
