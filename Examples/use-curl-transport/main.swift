@@ -8,9 +8,9 @@ import Foundation
 
 let server = MockServer()
 try server.start()
-defer { server.shutdown() }
 let transport = CurlTransport(configuration: .init(connectTimeout: .seconds(5), requestTimeout: .seconds(30)))
 let client = try ChorusClient(environment: server.environment, credentials: MockTransport.credentials, transport: transport)
 let opera = try await client.structures.recipient(siret: "78439607900054")
 print("through libcurl: \(opera.summary)")
 print("health: \(try await client.references.healthCheck().isHealthy ? "up" : "down"); requests served: \(server.requestsServed)")
+await server.shutdown()

@@ -80,7 +80,7 @@ public final class MockServer: @unchecked Sendable {
         self.limits = limits
     }
 
-    deinit { shutdown() }
+    deinit { stopAndWait() }
 
     /// The base URL (`http://127.0.0.1:<port>`).
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
@@ -139,8 +139,25 @@ public final class MockServer: @unchecked Sendable {
         return port
     }
 
-    /// Stops accepting, ends every connection and waits for every thread. Safe to call twice.
-    public func shutdown() {
+    /// Stops accepting, ends every connection and waits for every thread, without blocking the caller's thread: the
+    /// wait runs on a thread of its own. Safe to call twice. Use this form in async code.
+    public func shutdown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let thread = Thread { [self] in
+                stopAndWait()
+                continuation.resume()
+            }
+            thread.name = "MockServer.shutdown"
+            thread.start()
+        }
+    }
+
+    /// Stops accepting, ends every connection and waits for every thread, blocking the calling thread. Safe to call
+    /// twice. Not from async code: blocking a cooperative thread can starve the very tasks the server waits for.
+    @available(*, noasync, message: "use `await shutdown()` in async code: this form blocks the calling thread")
+    public func shutdownBlocking() { stopAndWait() }
+
+    private func stopAndWait() {
         let connections: Set<Int32>? = state.withLock { state in
             guard state.running else { return nil }
             state.running = false

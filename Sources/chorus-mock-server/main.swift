@@ -85,6 +85,18 @@ Other roles (same PISTE application; use their technical account instead):
 Press Ctrl-C to stop.
 
 """.utf8))
-signal(SIGINT) { _ in exit(0) }
-signal(SIGTERM) { _ in exit(0) }
-while true { sleep(3600) }
+// Wait for Ctrl-C or SIGTERM without holding a thread: the signals arrive through dispatch sources, then the server
+// shuts down cleanly (connections ended, threads joined) before the process exits.
+signal(SIGINT, SIG_IGN)
+signal(SIGTERM, SIG_IGN)
+let signalSources = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
+let stopRequested = AsyncStream<Void> { continuation in
+    for source in signalSources {
+        source.setEventHandler { continuation.yield() }
+        source.resume()
+    }
+}
+for await _ in stopRequested { break }
+await server.shutdown()
+FileHandle.standardError.write(Data("chorus-mock-server stopped\n".utf8))
+exit(0)

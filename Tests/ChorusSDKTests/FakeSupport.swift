@@ -170,3 +170,7 @@ enum TestDocuments {
     /// (the examples' writer, so tests and examples upload the same kind of file).
     static func pdf(lines: [String]) -> Data { InvoicePDF.make(lines: lines) }
 }
+
+/// Stops `server` from a `defer` (which cannot `await`), blocking the calling thread until its threads end. Code that
+/// can await calls `await server.shutdown()` instead, which blocks no thread of the cooperative pool.
+func stopBlocking(_ server: MockServer?) { server?.shutdownBlocking() }

@@ -75,7 +75,7 @@ struct MockServerTests {
     func keepAlive() async throws {
         let server = MockServer()
         try server.start()
-        defer { server.shutdown() }
+        defer { stopBlocking(server) }
         let socket = try RawSocket(port: server.port)
         defer { socket.close() }
         let form = "grant_type=client_credentials&client_id=\(FakeSeed.clientID)&client_secret=\(FakeSeed.clientSecret)&scope=openid"
@@ -94,7 +94,7 @@ struct MockServerTests {
     func malformed() async throws {
         let server = MockServer(limits: MockServer.Limits(maximumHeaderSize: 1024, maximumBodySize: 100))
         try server.start()
-        defer { server.shutdown() }
+        defer { stopBlocking(server) }
         for (bytes, expected) in [("NOT HTTP AT ALL\r\n\r\n", "400"), ("GET /x HTTP/1.1\r\nBad Header\r\n\r\n", "400"),
                                   ("POST /x HTTP/1.1\r\nContent-Length: 1000\r\n\r\n", "413"),
                                   ("POST /x HTTP/1.1\r\nContent-Length: abc\r\n\r\n", "400"),
@@ -131,7 +131,7 @@ struct MockServerTests {
         // Open raw connections that stay idle, then shut down with them open.
         let idle = try (0..<5).map { _ in try RawSocket(port: server.port) }
         try await Task.sleep(for: .milliseconds(100))
-        server.shutdown()
+        stopBlocking(server)
         #expect(server.liveConnectionThreads == 0)
         idle.forEach { $0.close() }
         #expect(throws: TransportError.self) { try RawSocket(port: server.port) }
@@ -150,7 +150,7 @@ struct URLSessionTransportTests {
     func noRedirect() async throws {
         let server = MockServer()
         try server.start()
-        defer { server.shutdown() }
+        defer { stopBlocking(server) }
         await server.fake.inject(.status(307, headers: ["Location": "/cpro/transverses/v1/recuperer/pays"]), on: "/cpro/x")
         // A generous timeout: on a busy machine the first exchange of a fresh session can wait for threads.
         let transport = URLSessionTransport(configuration: .init(requestTimeout: .seconds(120)))
@@ -164,7 +164,7 @@ struct URLSessionTransportTests {
     func responseLimit() async throws {
         let server = MockServer()
         try server.start()
-        defer { server.shutdown() }
+        defer { stopBlocking(server) }
         await server.fake.inject(.status(200, body: String(repeating: "x", count: 5000)), on: "/cpro/big")
         let transport = URLSessionTransport(configuration: .init(maximumResponseSize: 1000))
         let error = await #expect(throws: TransportError.self) { try await transport.send(try request(server, "/cpro/big")) }
@@ -175,7 +175,7 @@ struct URLSessionTransportTests {
     func deadline() async throws {
         let server = MockServer()
         try server.start()
-        defer { server.shutdown() }
+        defer { stopBlocking(server) }
         await server.fake.inject(.hang, on: "/cpro/hang")
         let transport = URLSessionTransport(configuration: .init(requestTimeout: .milliseconds(300)))
         let error = await #expect(throws: TransportError.self) { try await transport.send(try request(server, "/cpro/hang")) }
@@ -186,7 +186,7 @@ struct URLSessionTransportTests {
     func cancellation() async throws {
         let server = MockServer()
         try server.start()
-        defer { server.shutdown() }
+        defer { stopBlocking(server) }
         await server.fake.inject(.hang, on: "/cpro/hang")
         let transport = URLSessionTransport()
         let sent = try request(server, "/cpro/hang")
@@ -201,7 +201,7 @@ struct URLSessionTransportTests {
     func dropped() async throws {
         let server = MockServer()
         try server.start()
-        defer { server.shutdown() }
+        defer { stopBlocking(server) }
         await server.fake.inject(.dropBeforeCommit, on: "/cpro/drop")
         let error = await #expect(throws: TransportError.self) { try await URLSessionTransport().send(try request(server, "/cpro/drop")) }
         #expect([TransportError.Kind.connectionLost, .other].contains(error?.kind ?? .tls))

@@ -47,7 +47,7 @@ struct Harness {
     func finish() {
         guard let server else { return }
         let port = server.port
-        server.shutdown()
+        stopBlocking(server)
         #expect(server.liveConnectionThreads == 0)
         #expect(openServerSockets(port: port) == 0)
     }

@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// Writes an ``InvoiceDocument`` as UN/CEFACT CII D16B (`rsm:CrossIndustryInvoice`), elements in XSD order,

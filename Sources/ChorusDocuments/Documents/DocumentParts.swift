@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 // The EN 16931 groups an InvoiceDocument holds besides its parties and lines: payee, periods, delivery,

@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// The totals of an EN 16931 document — BT-106…BT-115 — and its VAT breakdown — BG-23.

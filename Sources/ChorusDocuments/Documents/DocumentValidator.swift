@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// Checks an ``InvoiceDocument`` before it is written or deposited, reporting every problem at once, each with

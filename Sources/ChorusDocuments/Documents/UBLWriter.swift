@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// Writes an ``InvoiceDocument`` as UBL 2.1 (`Invoice`, or `CreditNote` for a credit note) with

@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// Turns an existing PDF/A file into a Factur-X by an incremental update: the original bytes are kept as they

@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// An ICC v2 display profile for sRGB, built from the published colorimetry (IEC 61966-2-1: primaries adapted to

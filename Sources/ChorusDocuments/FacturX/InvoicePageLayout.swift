@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// Lays an ``InvoiceDocument`` out on A4 pages as PDF content streams: parties and references, the lines as a

@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// The fonts a Factur-X page draws with: the caller's main font (`/F1`) and, optionally, a fallback font (`/F2`) for

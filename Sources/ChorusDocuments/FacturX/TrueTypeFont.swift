@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// The few facts of a TrueType font a PDF needs: metrics for the font descriptor and each character's

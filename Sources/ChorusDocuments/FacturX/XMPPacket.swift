@@ -1,5 +1,4 @@
 import ChorusCore
-import ChorusCompression
 import Foundation
 
 /// The XMP metadata packet of a PDF/A file: the PDF/A identification (part, conformance B) and, for Factur-X,

@@ -4,23 +4,31 @@ import Foundation
 /// only the operation, the attempt, the outcome and timings.
 public struct ChorusLogEvent: Sendable, CustomStringConvertible {
     /// What happened.
-    public enum Kind: String, Sendable {
+    /// What happened. Open: a newer SDK may log kinds this one does not name, and code that switches on it needs a `default`.
+    public struct Kind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The name, as logged or stored.
+        public let rawValue: String
+        /// A value by its name; names this SDK does not know are kept as they are.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The name.
+        public var description: String { rawValue }
+
         /// An attempt is about to be sent.
-        case attemptStarted
+        public static let attemptStarted = Kind(rawValue: "attemptStarted")
         /// An attempt got a successful answer.
-        case attemptSucceeded
+        public static let attemptSucceeded = Kind(rawValue: "attemptSucceeded")
         /// An attempt failed.
-        case attemptFailed
+        public static let attemptFailed = Kind(rawValue: "attemptFailed")
         /// A retry is scheduled after ``ChorusLogEvent/delay``.
-        case retryScheduled
+        public static let retryScheduled = Kind(rawValue: "retryScheduled")
         /// A new PISTE token was obtained.
-        case tokenObtained
+        public static let tokenObtained = Kind(rawValue: "tokenObtained")
         /// The gateway refused the bearer token (401); a fresh one is sent next. ``ChorusLogEvent/attempt``
         /// counts the renewals of this call.
-        case tokenRefused
+        public static let tokenRefused = Kind(rawValue: "tokenRefused")
         /// Something accepted but worth a look (a sandbox SIRET with a wrong check digit, a technical
         /// password about to expire); ``ChorusLogEvent/message`` says what.
-        case warning
+        public static let warning = Kind(rawValue: "warning")
     }
 
     /// What happened.

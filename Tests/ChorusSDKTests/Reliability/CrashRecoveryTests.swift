@@ -64,7 +64,7 @@ extension SerializedReliabilityTests {
             let fake = FakeChorusPro()
             let server = MockServer(fake: fake)
             try server.start()
-            defer { server.shutdown() }
+            defer { stopBlocking(server) }
             let directory = Self.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let cents = fault == .hang ? 7_001 : 7_002

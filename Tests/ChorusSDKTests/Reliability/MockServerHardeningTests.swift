@@ -101,7 +101,7 @@ extension SerializedReliabilityTests {
         func slowloris() async throws {
             let server = MockServer(limits: MockServer.Limits(headTimeout: .seconds(1), bodyTimeout: .seconds(1)))
             try server.start()
-            defer { server.shutdown() }
+            defer { stopBlocking(server) }
             for (prefix, trickle) in [("POST /api/oauth/token HTTP/1.1\r\n", "X-Slow: a\r\n"),
                                       ("POST /api/oauth/token HTTP/1.1\r\nContent-Length: 1000\r\n\r\n", "a")] {
                 let socket = try RawSocket(port: server.port)
@@ -130,7 +130,7 @@ extension SerializedReliabilityTests {
         func contentLength(_ header: String) async throws {
             let server = MockServer()
             try server.start()
-            defer { server.shutdown() }
+            defer { stopBlocking(server) }
             let socket = try RawSocket(port: server.port)
             defer { socket.close() }
             socket.write("POST /api/oauth/token HTTP/1.1\r\n\(header)\r\n\r\n\(Self.tokenForm)")
@@ -141,7 +141,7 @@ extension SerializedReliabilityTests {
         func repeatedContentLength() async throws {
             let server = MockServer()
             try server.start()
-            defer { server.shutdown() }
+            defer { stopBlocking(server) }
             let socket = try RawSocket(port: server.port)
             defer { socket.close() }
             let length = Self.tokenForm.utf8.count
@@ -155,7 +155,7 @@ extension SerializedReliabilityTests {
         func traversal(_ path: String) async throws {
             let server = MockServer()
             try server.start()
-            defer { server.shutdown() }
+            defer { stopBlocking(server) }
             let socket = try RawSocket(port: server.port)
             defer { socket.close() }
             socket.write(Self.tokenRequest(path: path))

@@ -57,7 +57,7 @@ extension SerializedReliabilityTests {
             // Still serving a real client afterwards.
             let client = try ChorusClient(environment: server.environment, credentials: MockTransport.credentials, transport: URLSessionTransport())
             #expect(try await client.references.healthCheck().isHealthy)
-            server.shutdown()
+            await server.shutdown()
             #expect(server.liveConnectionThreads == 0)
             #expect(openServerSockets(port: port) == 0)
         }

@@ -36,7 +36,7 @@ extension SerializedReliabilityTests {
             await fake.recordJournal(false)
             let server: MockServer? = kind == .mock ? nil : MockServer(fake: fake)
             let port = try server?.start() ?? 0
-            defer { server?.shutdown() }
+            defer { stopBlocking(server) }
             let base: any Transport = switch kind {
             case .mock: MockTransport(fake: fake)
             case .curl: CurlTransport(configuration: .init(requestTimeout: .seconds(10)))
@@ -68,7 +68,7 @@ extension SerializedReliabilityTests {
                         // Kill the server mid-run (in-flight exchanges die with it) and bring it back on the same port.
                         restarted = true
                         if let server {
-                            server.shutdown()
+                            await server.shutdown()
                             try? await Task.sleep(for: .milliseconds(300))
                             _ = try? server.start(port: port)
                         } else {

@@ -19,13 +19,23 @@ public protocol SubmissionJournal: Sendable {
 /// One step of one submission in a ``SubmissionJournal``.
 public struct SubmissionRecord: Sendable, Hashable, Codable {
     /// What the step says.
-    public enum Stage: String, Sendable, Hashable, Codable {
+    /// A step of a submission. Open, because journals are persisted: a record a newer SDK wrote with a stage this
+    /// one does not know is read, never skipped as a torn line, and ``InvoiceService/submit(_:)`` treats it like an
+    /// open intent: it looks the invoice up before sending anything.
+    public struct Stage: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+        /// The name, as stored.
+        public let rawValue: String
+        /// A value by its name; names this SDK does not know are kept as they are.
+        public init(rawValue: String) { self.rawValue = rawValue }
+        /// The name.
+        public var description: String { rawValue }
+
         /// About to send: from here on the invoice may exist until an outcome is recorded.
-        case intent
+        public static let intent = Stage(rawValue: "intent")
         /// The platform created the invoice (``SubmissionRecord/invoiceID``).
-        case submitted
+        public static let submitted = Stage(rawValue: "submitted")
         /// The invoice was certainly not created (refused locally or by the platform, or never sent).
-        case notCreated
+        public static let notCreated = Stage(rawValue: "notCreated")
     }
 
     /// The submission's key: the SHA-256 of the exact `soumettre` body, in hex.
@@ -58,9 +68,15 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
 ///
 /// The file only grows (about 200 bytes per submission); archive it when convenient — an intent older than
 /// the archive is no longer reconciled.
-public actor FileSubmissionJournal: SubmissionJournal {
+///
+/// Its file I/O (`open`, `write`, `fsync`, reading the tail) runs on a serial dispatch queue of its own, never on
+/// the cooperative thread pool: an `fsync` on a slow disk does not starve other tasks.
+///
+/// `@unchecked Sendable` invariant: `latest` and `readOffset` are only read or written on `queue`.
+public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable {
     /// The journal file.
-    public nonisolated let fileURL: URL
+    public let fileURL: URL
+    private let queue = DispatchQueue(label: "ChorusSDK.FileSubmissionJournal")
     private var latest: [String: SubmissionRecord] = [:]
     private var readOffset: UInt64 = 0
 
@@ -82,11 +98,25 @@ public actor FileSubmissionJournal: SubmissionJournal {
     }
 
     public func lastRecord(for key: String) async throws -> SubmissionRecord? {
-        try catchUp()
-        return latest[key]
+        try await onQueue {
+            try self.catchUp()
+            return self.latest[key]
+        }
     }
 
     public func append(_ record: SubmissionRecord) async throws {
+        try await onQueue { try self.appendDurably(record) }
+    }
+
+    /// Runs `work` on the journal's queue and resumes the caller with its result.
+    private func onQueue<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Appends one record durably (on `queue`).
+    private func appendDurably(_ record: SubmissionRecord) throws {
         var line = try Self.encoder.encode(record)
         line.append(0x0A)
         let descriptor = open(fileURL.path, O_RDWR | O_CREAT | O_APPEND, 0o600)

@@ -15,8 +15,9 @@ extension InvoiceService {
         var lookup = LostAnswerLookup(submission: submission, totals: prepared.totals, day: CalendarDate(clock.now()))
         let journal = workflow.submissionJournal
         let key = SHA256.digest(body).map { String(format: "%02x", $0) }.joined()
-        if let journal, let last = try await journal.lastRecord(for: key), last.stage == .intent {
-            // An earlier run sent this very invoice and did not live to hear the answer: look before sending.
+        if let journal, let last = try await journal.lastRecord(for: key), last.stage != .submitted, last.stage != .notCreated {
+            // An earlier run sent this very invoice and did not live to hear the answer (an intent, or a stage a newer
+            // SDK wrote that this one cannot read as an outcome): look before sending.
             lookup.day = min(lookup.day, CalendarDate(last.date))
             let candidates = try await matchingAfterLostAnswer(lookup).filter { !last.existingInvoiceIDs.contains($0.id) }
             if let found = try recovered(from: candidates, after: nil) {
