@@ -1,0 +1,2 @@
+// `import ChorusDocuments` brings the values its API speaks (Amount, CalendarDate, ValidationProblem…).
+@_exported import ChorusCore
