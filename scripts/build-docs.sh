@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds the DocC documentation of ChorusSDK and ChorusMock with the toolchain's docc, warnings treated as errors.
+# Builds the DocC documentation of ChorusSDK, ChorusDocuments and ChorusMock with the toolchain's docc, warnings treated as errors.
 # Output: .build-docs/ChorusSDK.doccarchive and .build-docs/ChorusMock.doccarchive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf .build-docs  # a cached build emits no symbol graphs: always start clean
-for module in ChorusSDK ChorusMock; do
+for module in ChorusSDK ChorusDocuments ChorusMock; do
     graphs=.build-docs/symbol-graphs-$module
     mkdir -p "$graphs"
     swift build --scratch-path .build-docs --target "$module" \

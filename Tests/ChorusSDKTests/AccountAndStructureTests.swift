@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import ChorusSDK
 
-@Suite("Accounts: the portal journey and the connection check")
+@Suite("Accounts: the portal journey and the connection check", .timeLimit(.minutes(10)))
 struct AccountServiceTests {
     func register(_ client: ChorusClient, _ fake: FakeChorusPro, _ email: String) async throws -> PortalSession {
         _ = try await client.accounts.register(ManagerRegistration(email: email, emailConfirmation: email, firstName: "Anne",
@@ -154,7 +154,7 @@ struct AccountServiceTests {
     }
 }
 
-@Suite("Structures: recipients and their rules")
+@Suite("Structures: recipients and their rules", .timeLimit(.minutes(10)))
 struct StructureServiceTests {
     @Test("every requirement combination resolves", arguments: [
         (FakeSeed.noRequirementSIRET, InvoicingRequirement.nothing), (FakeSeed.serviceRequiredSIRET, .serviceCode),

@@ -6,7 +6,7 @@ import Testing
 
 /// What a developer sees of an error: `localizedDescription`, sentences, the host and port of a network failure,
 /// cancellation caught as `CancellationError`; and pointing a client at a server by one URL or by variables.
-@Suite("Errors as developers read them; environments from one URL or variables")
+@Suite("Errors as developers read them; environments from one URL or variables", .timeLimit(.minutes(10)))
 struct ErrorPresentationTests {
     @Test("localizedDescription is the SDK's description, in sentences, with failure reason and recovery suggestion")
     func localized() {

@@ -69,7 +69,7 @@ func openServerSockets(port: Int) -> Int {
     }.count
 }
 
-@Suite("MockServer", .serialized)
+@Suite("MockServer", .serialized, .timeLimit(.minutes(10)))
 struct MockServerTests {
     @Test("serves several requests on one keep-alive connection, and a client through the SDK")
     func keepAlive() async throws {
@@ -139,7 +139,7 @@ struct MockServerTests {
     }
 }
 
-@Suite("URLSessionTransport against MockServer", .serialized)
+@Suite("URLSessionTransport against MockServer", .serialized, .timeLimit(.minutes(10)))
 struct URLSessionTransportTests {
     func request(_ server: MockServer, _ path: String) throws -> HTTPRequest {
         HTTPRequest(method: .post, url: try requireURL(server.baseURL.absoluteString + path),

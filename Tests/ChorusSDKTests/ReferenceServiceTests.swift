@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ChorusSDK
 
-@Suite("Reference look-ups")
+@Suite("Reference look-ups", .timeLimit(.minutes(10)))
 struct ReferenceServiceTests {
     @Test("each look-up goes to its path with its body and decodes the §5.16 shape")
     func lookups() async throws {
@@ -65,7 +65,7 @@ struct ReferenceServiceTests {
     }
 }
 
-@Suite("Environments and transports")
+@Suite("Environments and transports", .timeLimit(.minutes(10)))
 struct EnvironmentTests {
     @Test("sandbox and production use the PISTE hosts")
     func hosts() {

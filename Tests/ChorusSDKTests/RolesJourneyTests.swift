@@ -5,7 +5,7 @@ import Testing
 
 /// Every role of the platform, each with its own client (its own technical account), on all three transports:
 /// the supplier, the public body that receives the invoice, and the validator of an A9 invoice.
-@Suite("Roles: supplier, recipient and validator, each with its own client", .serialized)
+@Suite("Roles: supplier, recipient and validator, each with its own client", .serialized, .timeLimit(.minutes(10)))
 struct RolesJourneyTests {
     static let operaService = "DIRECTION_ACHATS"
 

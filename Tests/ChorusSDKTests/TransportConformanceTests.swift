@@ -61,7 +61,7 @@ func curlThreadCount() -> Int {
     }.count
 }
 
-@Suite("Transport conformance", .serialized)
+@Suite("Transport conformance", .serialized, .timeLimit(.minutes(10)))
 struct TransportConformanceTests {
     /// The invoice journey through the SDK, reduced to what must be identical on every transport.
     func journey(_ harness: Harness) async throws -> [String] {

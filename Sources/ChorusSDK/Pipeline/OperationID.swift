@@ -2,7 +2,7 @@
 /// specification names it. Logs, errors, retry rules and the fake server use it.
 ///
 /// Each operation the SDK calls is declared once, next to the service that calls it (`Services/*/…Operations.swift`):
-/// its name — the raw value, always equal to the Swift name — and where and how it is sent (its ``Endpoint``). Two
+/// its name — the raw value, always equal to the Swift name — and where and how it is sent (its route). Two
 /// ids are equal when their names are; an id made from a name alone (``init(rawValue:)``, a string literal) names an
 /// operation for logs and errors but cannot be sent.
 public struct OperationID: RawRepresentable, Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {

@@ -5,7 +5,7 @@ import Testing
 
 extension SerializedReliabilityTests {
     /// Exactly once across a crash: the submission journal, judged by the fake's store.
-    @Suite("Reliability: exactly once across a crash")
+    @Suite("Reliability: exactly once across a crash", .timeLimit(.minutes(10)))
     struct CrashRecoveryTests {
         static func temporaryDirectory() -> URL {
             FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")

@@ -6,7 +6,7 @@ import Testing
 extension SerializedReliabilityTests {
     /// The lost-answer faults, on every transport, judged by the fake's store (the platform's view), never by
     /// what the SDK reports.
-    @Suite("Reliability: exactly once on every transport")
+    @Suite("Reliability: exactly once on every transport", .timeLimit(.minutes(10)))
     struct ExactlyOnceTests {
         /// A unique structured invoice per trial (10 € + `index` cents), so each one is recognisable in the store.
         static func submission(_ index: Int) -> InvoiceSubmission {

@@ -7,7 +7,7 @@ import Testing
 /// process, under hostile clients: floods, huge bodies, slow clients, descriptor exhaustion, request smuggling
 /// and path traversal.
 extension SerializedReliabilityTests {
-    @Suite("Reliability: chorus-mock-server survives its users")
+    @Suite("Reliability: chorus-mock-server survives its users", .timeLimit(.minutes(10)))
     struct MockServerHardeningTests {
         /// The token form of the standard seed.
         static let tokenForm = "grant_type=client_credentials&client_id=\(FakeSeed.clientID)&client_secret=\(FakeSeed.clientSecret)&scope=openid"

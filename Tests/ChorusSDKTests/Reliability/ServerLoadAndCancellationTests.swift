@@ -5,7 +5,7 @@ import Testing
 @testable import ChorusSDK
 
 extension SerializedReliabilityTests {
-    @Suite("Reliability: MockServer load, cancellation and deadlines")
+    @Suite("Reliability: MockServer load, cancellation and deadlines", .timeLimit(.minutes(10)))
     struct ServerLoadAndCancellationTests {
         @Test("64 connections, 20,000 requests with malformed ones mixed in: it keeps serving and leaves nothing behind")
         func serverUnderLoad() async throws {

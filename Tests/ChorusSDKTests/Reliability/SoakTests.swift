@@ -5,7 +5,7 @@ import Testing
 @testable import ChorusSDK
 
 /// The heavy reliability suites run one after the other, so the soak's load never skews the deadline measurements.
-@Suite("Reliability (serialized)", .serialized)
+@Suite("Reliability (serialized)", .serialized, .timeLimit(.minutes(10)))
 struct SerializedReliabilityTests {}
 
 /// A transport whose "server" can be down for a while: nothing is sent, the connection is refused. It stands
@@ -22,7 +22,7 @@ final class OutageTransport: Transport, Sendable {
 }
 
 extension SerializedReliabilityTests {
-    @Suite("Reliability: soak with faults")
+    @Suite("Reliability: soak with faults", .timeLimit(.minutes(10)))
     struct SoakTests {
         /// 2,000 submissions per transport while about 20% of requests meet a transient fault (429 and 503 with
         /// Retry-After, 502, drops before and after the commit, latency past the deadline, expired tokens), every
