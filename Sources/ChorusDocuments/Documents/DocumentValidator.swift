@@ -9,7 +9,7 @@ public enum DocumentValidator {
     public enum Profile: Sendable, Hashable {
         /// EN 16931 only.
         case en16931
-        /// EN 16931 plus Chorus Pro's rules, with the recipient's requirement (from ``StructureService``).
+        /// EN 16931 plus Chorus Pro's rules, with the recipient's requirement (from `StructureService`).
         case chorusPro(InvoicingRequirement)
     }
 

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// The file embeds a subset of the caller's TrueType font (``TrueTypeFont/systemDefault()`` finds DejaVu Sans on
 /// Debian/Ubuntu) and of an optional fallback font, an sRGB ICC OutputIntent (``ICCProfile/sRGB``) and uncompressed
-/// XMP (as PDF/A asks); the other streams are `FlateDecode`d by the SDK's own ``Deflate``, so a one-page, 20-line
+/// XMP (as PDF/A asks); the other streams are `FlateDecode`d by the SDK's own `Deflate`, so a one-page, 20-line
 /// invoice is about 37 KB.
 public enum FacturXWriter {
     /// Errors of the Factur-X writers and readers.

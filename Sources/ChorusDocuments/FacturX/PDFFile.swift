@@ -4,7 +4,7 @@ import Foundation
 
 /// Assembles a PDF from numbered objects: header with a binary comment, each object at a recorded offset, a
 /// classic cross-reference table with exact offsets, and a trailer with `/ID`. Streams are written as given, or
-/// compressed with ``Deflate`` (`/FlateDecode`) by ``setCompressedStream(_:_:_:)``.
+/// compressed with `Deflate` (`/FlateDecode`) by ``setCompressedStream(_:_:_:)``.
 struct PDFFile {
     private var objects: [Int: Data] = [:]
 

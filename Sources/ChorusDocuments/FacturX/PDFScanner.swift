@@ -144,7 +144,7 @@ struct PDFScanner {
     }
 
     /// The raw content of stream object `number`; fails when it is filtered.
-    /// The content of stream object `number`, inflated when it is `/FlateDecode` (with ``Deflate``, refusing more
+    /// The content of stream object `number`, inflated when it is `/FlateDecode` (with `Deflate`, refusing more
     /// than 256 MB); any other filter, or a predictor, is a failure naming it.
     func decodedStream(_ number: Int) throws -> Data {
         guard let offset = offsets[number], let dictionary = dictionary(at: offset) else {
