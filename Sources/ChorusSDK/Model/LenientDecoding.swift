@@ -13,13 +13,6 @@ extension KeyedDecodingContainer {
         return [try decode(Element.self, forKey: key)]
     }
 
-    /// A nested object, or `nil` when the key is absent or `null` (any other shape throws).
-    package func optionalNestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type,
-                                                               forKey key: Key) throws -> KeyedDecodingContainer<NestedKey>? {
-        guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        return try nestedContainer(keyedBy: type, forKey: key)
-    }
-
     /// A text field that may arrive as a string, a number or a boolean (`codeValideur1`, `CleRib`…).
     package func decodeLenientString(forKey key: Key) throws -> String? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
@@ -39,31 +32,6 @@ extension KeyedDecodingContainer {
            let integer = Int(text.trimmingCharacters(in: .whitespaces)) { return integer }
         throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key],
                                                          debugDescription: "expected an integer"))
-    }
-
-    /// An integer that must be present (an id): a missing one is an error, never 0.
-    package func decodeRequiredInt(forKey key: Key) throws -> Int {
-        guard let value = try decodeLenientInt(forKey: key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is required"))
-        }
-        return value
-    }
-
-    /// A text that must be present (an identifier, a code): a missing one is an error, never "".
-    package func decodeRequiredString(forKey key: Key) throws -> String {
-        guard let value = try decodeLenientString(forKey: key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "\(key.stringValue) is required"))
-        }
-        return value
-    }
-
-    /// A point in time in one of the platform's formats (§3.3, §13.3); present but unreadable is an error.
-    package func decodePlatformDate(forKey key: Key) throws -> Date? {
-        guard let text = try decodeLenientString(forKey: key), !text.isEmpty else { return nil }
-        guard let date = PlatformDate.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath + [key], debugDescription: "not a date and time: \(text)"))
-        }
-        return date
     }
 
     /// A boolean that may arrive as `true`/`false`, `"true"`/`"OUI"`/`"NON"` or 0/1.
