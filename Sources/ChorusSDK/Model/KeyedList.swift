@@ -20,21 +20,23 @@ package struct KeyedList<Item: Decodable & Sendable>: Decodable, Sendable {
 }
 
 extension RequestPipeline {
-    /// Sends `request` and decodes the list under `listKey`.
-    package func callList<Item>(_ operation: OperationID, _ request: some Encodable,
-                                listKey: String) async throws -> KeyedList<Item> {
-        try await call(operation, request, as: KeyedList<Item>.self, userInfo: [KeyedList<Item>.listKey: listKey])
+    /// Sends `request` and decodes the list under the operation's declared `listKey`.
+    package func callList<Item>(_ operation: OperationID, _ request: some Encodable) async throws -> KeyedList<Item> {
+        guard let listKey = operation.route?.listKey else {
+            preconditionFailure("\(operation) declares no list key (Services/*/…Operations.swift)")
+        }
+        return try await call(operation, request, as: KeyedList<Item>.self, userInfo: [KeyedList<Item>.listKey: listKey])
     }
 
-    /// One page of a search: the items under `listKey` and the answer's paging, in either style.
-    package func callPage<Item: Decodable & Sendable>(_ operation: OperationID, _ request: some Encodable, listKey: String) async throws -> Page<Item> {
-        let answer: KeyedList<Item> = try await callList(operation, request, listKey: listKey)
+    /// One page of a search: the items under the operation's list key and the answer's paging, in either style.
+    package func callPage<Item: Decodable & Sendable>(_ operation: OperationID, _ request: some Encodable) async throws -> Page<Item> {
+        let answer: KeyedList<Item> = try await callList(operation, request)
         return Page(items: answer.items, info: answer.info)
     }
 
     /// One of the three "active structures" lists (`recuperer/structures/actives/…`, `listeStructures`).
     package func activeStructures(_ operation: OperationID) async throws -> [SupplierStructure] {
-        let answer: KeyedList<SupplierStructure> = try await callList(operation, [:] as WireObject, listKey: "listeStructures")
+        let answer: KeyedList<SupplierStructure> = try await callList(operation, [:] as WireObject)
         return answer.items
     }
 }

@@ -33,6 +33,8 @@ package struct Endpoint: Sendable {
         package let isIdempotent: Bool
         /// Return codes that mean "no result" for this operation: an empty answer, not an error.
         package let emptyResultCodes: Set<Int>
+        /// The key of the list the answer carries (`listeFactures`, `listeStructures`…), for list operations.
+        package let listKey: String?
     }
 
     package let id: OperationID

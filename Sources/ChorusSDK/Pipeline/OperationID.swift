@@ -23,11 +23,13 @@ public struct OperationID: RawRepresentable, Sendable, Hashable, CustomStringCon
     /// Declares a platform operation: its name, its API and path under `/cpro/<api>/v1/`, whether it may be sent twice
     /// (reads may; writes are sent again only when nothing left this machine), and the return codes that mean "no
     /// result" (an empty answer, not an error). Idempotency is declared, never inferred from the method: Chorus Pro
-    /// sends reads as POST.
+    /// sends reads as POST. `listKey` names the list an answer carries (`listeFactures`…) for operations that answer
+    /// one.
     package init(_ name: String, _ api: Endpoint.API, _ path: String, method: HTTPMethod = .post, idempotent: Bool = true,
-                 emptyResultCodes: Set<Int> = []) {
+                 emptyResultCodes: Set<Int> = [], listKey: String? = nil) {
         rawValue = name
-        route = Endpoint.Route(api: api, method: method, path: path, isIdempotent: idempotent, emptyResultCodes: emptyResultCodes)
+        route = Endpoint.Route(api: api, method: method, path: path, isIdempotent: idempotent, emptyResultCodes: emptyResultCodes,
+                               listKey: listKey)
     }
 
     /// The operation name.

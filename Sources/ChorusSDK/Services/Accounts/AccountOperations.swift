@@ -3,11 +3,11 @@
 // be sent twice, and the return codes that mean "no result". The pipeline, the logs and the errors read them from here.
 extension OperationID {
     /// `transverses/v1/recuperer/coordbanc/valides`.
-    public static let recupererCoordonneesBancairesValides = OperationID("recupererCoordonneesBancairesValides", .transverses, "recuperer/coordbanc/valides", emptyResultCodes: .searchFoundNothing)
+    public static let recupererCoordonneesBancairesValides = OperationID("recupererCoordonneesBancairesValides", .transverses, "recuperer/coordbanc/valides", emptyResultCodes: .searchFoundNothing, listKey: "listeCoordonneeBancaire")
 
     /// `transverses/v1/recuperer/structures/actives/fournisseur`.
-    public static let recupererStructuresActivesPourFournisseur = OperationID("recupererStructuresActivesPourFournisseur", .transverses, "recuperer/structures/actives/fournisseur", emptyResultCodes: .searchFoundNothing)
+    public static let recupererStructuresActivesPourFournisseur = OperationID("recupererStructuresActivesPourFournisseur", .transverses, "recuperer/structures/actives/fournisseur", emptyResultCodes: .searchFoundNothing, listKey: "listeStructures")
 
     /// `utilisateurs/v1/monCompte/recuperer/rattachements`.
-    public static let recupererRattachementsMonCompteUtilisateur = OperationID("recupererRattachementsMonCompteUtilisateur", .utilisateurs, "monCompte/recuperer/rattachements", emptyResultCodes: .searchFoundNothing)
+    public static let recupererRattachementsMonCompteUtilisateur = OperationID("recupererRattachementsMonCompteUtilisateur", .utilisateurs, "monCompte/recuperer/rattachements", emptyResultCodes: .searchFoundNothing, listKey: "listeStructureRattachement")
 }

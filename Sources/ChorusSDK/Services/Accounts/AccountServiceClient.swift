@@ -54,8 +54,7 @@ struct AccountServiceClient: AccountService {
     public func attachedStructures(pageSize: Int) -> PageSequence<AttachedStructure> {
         PageSequence(operation: .recupererRattachementsMonCompteUtilisateur, pageSize: pageSize) { number in
             let body: WireObject = ["parametresRecherche": .page(PageRequest(pageSize: pageSize, page: number))]
-            let answer: KeyedList<AttachedStructure> = try await pipeline.callList(.recupererRattachementsMonCompteUtilisateur, body,
-                                                                                  listKey: "listeStructureRattachement")
+            let answer: KeyedList<AttachedStructure> = try await pipeline.callList(.recupererRattachementsMonCompteUtilisateur, body)
             return Page(items: answer.items, info: answer.info)
         }
     }
@@ -66,8 +65,7 @@ struct AccountServiceClient: AccountService {
 
     public func bankAccounts(structureID: Int) async throws -> [BankAccount] {
         let answer: KeyedList<BankAccount> = try await pipeline.callList(.recupererCoordonneesBancairesValides,
-                                                                         ["idStructure": .int(structureID)] as WireObject,
-                                                                         listKey: "listeCoordonneeBancaire")
+                                                                         ["idStructure": .int(structureID)] as WireObject)
         return answer.items
     }
 

@@ -27,7 +27,7 @@ extension OperationID {
     public static let recyclerFacture = OperationID("recyclerFacture", .factures, "recycler", idempotent: false)
 
     /// `factures/v1/rechercher/fournisseur`.
-    public static let rechercherFactureParFournisseur = OperationID("rechercherFactureParFournisseur", .factures, "rechercher/fournisseur", emptyResultCodes: .searchFoundNothing)
+    public static let rechercherFactureParFournisseur = OperationID("rechercherFactureParFournisseur", .factures, "rechercher/fournisseur", emptyResultCodes: .searchFoundNothing, listKey: "listeFactures")
 
     /// `factures/v1/consulter/fournisseur`.
     public static let consulterFactureParFournisseur = OperationID("consulterFactureParFournisseur", .factures, "consulter/fournisseur")
@@ -42,5 +42,5 @@ extension OperationID {
     public static let corrigerValideurFacture = OperationID("corrigerValideurFacture", .factures, "corriger/valideur/facture", idempotent: false)
 
     /// `rechercher/demandePaiement` (not served on qualification).
-    public static let rechercherDemandePaiement = OperationID("rechercherDemandePaiement", .factures, "rechercher/demandePaiement", emptyResultCodes: .searchFoundNothing)
+    public static let rechercherDemandePaiement = OperationID("rechercherDemandePaiement", .factures, "rechercher/demandePaiement", emptyResultCodes: .searchFoundNothing, listKey: "listeDemandePaiement")
 }

@@ -80,7 +80,7 @@ struct InvoiceServiceClient: InvoiceService {
     }
 
     public func search(_ query: InvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
-        try await pipeline.callPage(.rechercherFactureParFournisseur, query.wireBody(page: page), listKey: "listeFactures")
+        try await pipeline.callPage(.rechercherFactureParFournisseur, query.wireBody(page: page))
     }
 
     public func details(invoiceID: Int) async throws -> InvoiceDetails {
@@ -147,8 +147,7 @@ struct InvoiceServiceClient: InvoiceService {
     }
 
     public func searchPaymentRequests(_ query: PaymentRequestQuery) async throws -> [PaymentRequest] {
-        let answer: KeyedList<PaymentRequest> = try await pipeline.callList(.rechercherDemandePaiement, query.wireBody,
-                                                                            listKey: "listeDemandePaiement")
+        let answer: KeyedList<PaymentRequest> = try await pipeline.callList(.rechercherDemandePaiement, query.wireBody)
         return answer.items
     }
 

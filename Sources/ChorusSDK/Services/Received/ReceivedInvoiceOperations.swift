@@ -6,7 +6,7 @@ extension OperationID {
     public static let telechargerGroupeFacture = OperationID("telechargerGroupeFacture", .factures, "telecharger/groupe")
 
     /// `rechercher/recipiendaire`: the public body's received invoices.
-    public static let rechercherFactureParRecipiendaire = OperationID("rechercherFactureParRecipiendaire", .factures, "rechercher/recipiendaire", emptyResultCodes: .searchFoundNothing)
+    public static let rechercherFactureParRecipiendaire = OperationID("rechercherFactureParRecipiendaire", .factures, "rechercher/recipiendaire", emptyResultCodes: .searchFoundNothing, listKey: "listeFactures")
 
     /// `consulter/recipiendaire`.
     public static let consulterFactureParRecipiendaire = OperationID("consulterFactureParRecipiendaire", .factures, "consulter/recipiendaire")
@@ -15,8 +15,8 @@ extension OperationID {
     public static let traiterFactureRecue = OperationID("traiterFactureRecue", .factures, "traiter/recue", idempotent: false)
 
     /// `recuperer/structures/actives/destinataire`.
-    public static let recupererStructuresActivesPourDestinataire = OperationID("recupererStructuresActivesPourDestinataire", .transverses, "recuperer/structures/actives/destinataire", emptyResultCodes: .searchFoundNothing)
+    public static let recupererStructuresActivesPourDestinataire = OperationID("recupererStructuresActivesPourDestinataire", .transverses, "recuperer/structures/actives/destinataire", emptyResultCodes: .searchFoundNothing, listKey: "listeStructures")
 
     /// `recuperer/etats/traitement`: the statuses a received invoice can be moved to.
-    public static let recupererEtatsPossiblesPourTraitement = OperationID("recupererEtatsPossiblesPourTraitement", .transverses, "recuperer/etats/traitement")
+    public static let recupererEtatsPossiblesPourTraitement = OperationID("recupererEtatsPossiblesPourTraitement", .transverses, "recuperer/etats/traitement", listKey: "listeStatutsPossiblesPourTraitement")
 }

@@ -5,8 +5,7 @@ struct ReceivedInvoiceServiceClient: ReceivedInvoiceService {
     let pipeline: RequestPipeline
 
     func search(_ query: ReceivedInvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
-        try await pipeline.callPage(.rechercherFactureParRecipiendaire, query.wireBody(page: page, forValidator: false),
-                                    listKey: "listeFactures")
+        try await pipeline.callPage(.rechercherFactureParRecipiendaire, query.wireBody(page: page, forValidator: false))
     }
 
     func searchAll(_ query: ReceivedInvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {
@@ -45,8 +44,7 @@ struct ReceivedInvoiceServiceClient: ReceivedInvoiceService {
 
     func possibleStatuses(from status: InvoiceStatus) async throws -> [InvoiceStatus] {
         let answer: KeyedList<PossibleStatus> = try await pipeline.callList(
-            .recupererEtatsPossiblesPourTraitement, ["statutCourant": .string(status.rawValue)] as WireObject,
-            listKey: "listeStatutsPossiblesPourTraitement")
+            .recupererEtatsPossiblesPourTraitement, ["statutCourant": .string(status.rawValue)] as WireObject)
         return answer.items.map(\.status)
     }
 

@@ -6,23 +6,23 @@ extension OperationID {
     public static let healthCheck = OperationID("healthCheck", .transverses, "health-check", method: .get)
 
     /// `transverses/v1/recuperer/devises`.
-    public static let recupererDevises = OperationID("recupererDevises", .transverses, "recuperer/devises")
+    public static let recupererDevises = OperationID("recupererDevises", .transverses, "recuperer/devises", listKey: "listeDevises")
 
     /// `transverses/v1/recuperer/tauxtva`.
-    public static let recupererTauxTva = OperationID("recupererTauxTva", .transverses, "recuperer/tauxtva")
+    public static let recupererTauxTva = OperationID("recupererTauxTva", .transverses, "recuperer/tauxtva", listKey: "listeTauxTva")
 
     /// `transverses/v1/recuperer/cadrefacturation`.
-    public static let recupererCadreFacturation = OperationID("recupererCadreFacturation", .transverses, "recuperer/cadrefacturation")
+    public static let recupererCadreFacturation = OperationID("recupererCadreFacturation", .transverses, "recuperer/cadrefacturation", listKey: "listeCadreFacturation")
 
     /// `transverses/v1/recuperer/modereglements`.
-    public static let recupererModeReglements = OperationID("recupererModeReglements", .transverses, "recuperer/modereglements")
+    public static let recupererModeReglements = OperationID("recupererModeReglements", .transverses, "recuperer/modereglements", listKey: "listeModePaiement")
 
     /// `transverses/v1/recuperer/motifs/exonerationtva`.
-    public static let recupererMotifsExonerationTva = OperationID("recupererMotifsExonerationTva", .transverses, "recuperer/motifs/exonerationtva")
+    public static let recupererMotifsExonerationTva = OperationID("recupererMotifsExonerationTva", .transverses, "recuperer/motifs/exonerationtva", listKey: "listeMotifsExonerationTva")
 
     /// `transverses/v1/recuperer/pays`.
-    public static let recupererPays = OperationID("recupererPays", .transverses, "recuperer/pays")
+    public static let recupererPays = OperationID("recupererPays", .transverses, "recuperer/pays", listKey: "listePays")
 
     /// `transverses/v1/recuperer/typeidentifiant/structure`.
-    public static let recupererTypeIdentifiantStructure = OperationID("recupererTypeIdentifiantStructure", .transverses, "recuperer/typeidentifiant/structure")
+    public static let recupererTypeIdentifiantStructure = OperationID("recupererTypeIdentifiantStructure", .transverses, "recuperer/typeidentifiant/structure", listKey: "listeTypeIdentifiant")
 }

@@ -12,42 +12,39 @@ struct ReferenceServiceClient: ReferenceService {
 
     /// Currencies (`recuperer/devises`, body `{"codeLangue": …}`, list `listeDevises`).
     public func currencies(language: Language) async throws -> [Currency] {
-        try await list(.recupererDevises, LanguageBody(codeLangue: language), key: "listeDevises")
+        try await list(.recupererDevises, LanguageBody(codeLangue: language))
     }
 
     /// VAT rates (`recuperer/tauxtva`, list `listeTauxTva`).
     public func vatRates(language: Language) async throws -> [VATRate] {
-        try await list(.recupererTauxTva, LanguageBody(codeLangue: language), key: "listeTauxTva")
+        try await list(.recupererTauxTva, LanguageBody(codeLangue: language))
     }
 
     /// Frameworks (`recuperer/cadrefacturation`, body `{"typeDemandePaiement": …}`, list `listeCadreFacturation`).
     public func invoicingFrameworks(for type: PaymentRequestType) async throws -> [InvoicingFramework] {
-        let items: [FrameworkItem] = try await list(.recupererCadreFacturation, ["typeDemandePaiement": type.rawValue],
-                                                    key: "listeCadreFacturation")
+        let items: [FrameworkItem] = try await list(.recupererCadreFacturation, ["typeDemandePaiement": type.rawValue])
         return items.map(\.codeCadreFacturation)
     }
 
     /// Payment modes (`recuperer/modereglements`, body `{}`, list `listeModePaiement`).
     public func paymentModes() async throws -> [PaymentMode] {
-        let items: [PaymentModeItem] = try await list(.recupererModeReglements, EmptyBody(), key: "listeModePaiement")
+        let items: [PaymentModeItem] = try await list(.recupererModeReglements, EmptyBody())
         return items.map(\.modePaiement)
     }
 
     /// Exemption reasons (`recuperer/motifs/exonerationtva`, list `listeMotifsExonerationTva`).
     public func vatExemptionReasons(language: Language) async throws -> [VATExemptionReason] {
-        try await list(.recupererMotifsExonerationTva, LanguageBody(codeLangue: language),
-                       key: "listeMotifsExonerationTva")
+        try await list(.recupererMotifsExonerationTva, LanguageBody(codeLangue: language))
     }
 
     /// Countries (`recuperer/pays`, list `listePays`).
     public func countries(language: Language) async throws -> [Country] {
-        try await list(.recupererPays, LanguageBody(codeLangue: language), key: "listePays")
+        try await list(.recupererPays, LanguageBody(codeLangue: language))
     }
 
     /// Identifier types (`recuperer/typeidentifiant/structure`, list `listeTypeIdentifiant`).
     public func structureIdentifierTypes() async throws -> [StructureIdentifierType] {
-        let items: [IdentifierTypeItem] = try await list(.recupererTypeIdentifiantStructure, EmptyBody(),
-                                                         key: "listeTypeIdentifiant")
+        let items: [IdentifierTypeItem] = try await list(.recupererTypeIdentifiantStructure, EmptyBody())
         return items.map(\.typeIdentifiantStructure)
     }
 
@@ -62,11 +59,10 @@ struct ReferenceServiceClient: ReferenceService {
         return HealthStatus(isHealthy: healthy, statusCode: code)
     }
 
-    private func list<Item: Decodable & Sendable>(_ operation: OperationID, _ body: some Encodable & Sendable,
-                                                  key: String) async throws -> [Item] {
+    private func list<Item: Decodable & Sendable>(_ operation: OperationID, _ body: some Encodable & Sendable) async throws -> [Item] {
         let cacheKey = "\(operation)|" + String(decoding: (try? RequestPipeline.encoder.encode(body)) ?? Data(), as: UTF8.self)
         if let cached: [Item] = await cache?.value(for: cacheKey) { return cached }
-        let answer: KeyedList<Item> = try await pipeline.callList(operation, body, listKey: key)
+        let answer: KeyedList<Item> = try await pipeline.callList(operation, body)
         await cache?.store(answer.items, for: cacheKey)
         return answer.items
     }

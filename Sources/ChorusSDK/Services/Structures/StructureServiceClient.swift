@@ -12,7 +12,7 @@ struct StructureServiceClient: StructureService {
 
     public func search(_ query: StructureQuery, page: PageRequest) async throws -> Page<StructureSummary> {
         let body = SearchBody(query: query, page: page)
-        let answer: KeyedList<StructureSummary> = try await pipeline.callList(.rechercherStructure, body, listKey: "listeStructures")
+        let answer: KeyedList<StructureSummary> = try await pipeline.callList(.rechercherStructure, body)
         return Page(items: answer.items, info: answer.info)
     }
 
@@ -31,7 +31,7 @@ struct StructureServiceClient: StructureService {
         let all = PageSequence<ServiceInfo>(operation: .rechercherServicesStructure, pageSize: pageSize) { number in
             let body: WireObject = ["idStructure": .int(structureID),
                                     "parametresRechercherServicesStructure": .page(PageRequest(pageSize: pageSize, page: number))]
-            let answer: KeyedList<ServiceInfo> = try await pipeline.callList(.rechercherServicesStructure, body, listKey: "listeServices")
+            let answer: KeyedList<ServiceInfo> = try await pipeline.callList(.rechercherServicesStructure, body)
             return Page(items: answer.items, info: answer.info)
         }
         let services = try await all.collect()
@@ -98,8 +98,7 @@ struct StructureServiceClient: StructureService {
         }
         let body: WireObject = ["numeroEngagementJuridique": .string(trimmed),
                                 "structureReceptriceEngagementJuridique": .string(String(supplierID))]
-        let answer: KeyedList<Commitment> = try await pipeline.callList(.rechercherEngagementJuridique, body,
-                                                                        listKey: "listeEngagementJuridique")
+        let answer: KeyedList<Commitment> = try await pipeline.callList(.rechercherEngagementJuridique, body)
         return answer.items
     }
 

@@ -3,7 +3,7 @@
 // be sent twice, and the return codes that mean "no result". The pipeline, the logs and the errors read them from here.
 extension OperationID {
     /// `rechercher/valideur`.
-    public static let rechercherFactureParValideur = OperationID("rechercherFactureParValideur", .factures, "rechercher/valideur", emptyResultCodes: .searchFoundNothing)
+    public static let rechercherFactureParValideur = OperationID("rechercherFactureParValideur", .factures, "rechercher/valideur", emptyResultCodes: .searchFoundNothing, listKey: "listeFactures")
 
     /// `consulter/valideur`.
     public static let consulterFactureParValideur = OperationID("consulterFactureParValideur", .factures, "consulter/valideur")
@@ -12,5 +12,5 @@ extension OperationID {
     public static let traiterFactureAValider = OperationID("traiterFactureAValider", .factures, "traiter/factureAValider", idempotent: false)
 
     /// `recuperer/statutsFactureVisibles/valideur`.
-    public static let recupererStatutsFactureVisiblesParValideur = OperationID("recupererStatutsFactureVisiblesParValideur", .factures, "recuperer/statutsFactureVisibles/valideur")
+    public static let recupererStatutsFactureVisiblesParValideur = OperationID("recupererStatutsFactureVisiblesParValideur", .factures, "recuperer/statutsFactureVisibles/valideur", listKey: "listeStatutFacture")
 }

@@ -59,7 +59,7 @@ struct ValidatorServiceClient: ValidatorService {
     let pipeline: RequestPipeline
 
     func search(_ query: ReceivedInvoiceQuery, page: PageRequest) async throws -> Page<InvoiceSummary> {
-        try await pipeline.callPage(.rechercherFactureParValideur, query.wireBody(page: page, forValidator: true), listKey: "listeFactures")
+        try await pipeline.callPage(.rechercherFactureParValideur, query.wireBody(page: page, forValidator: true))
     }
 
     func searchAll(_ query: ReceivedInvoiceQuery, pageSize: Int) -> PageSequence<InvoiceSummary> {
@@ -84,7 +84,7 @@ struct ValidatorServiceClient: ValidatorService {
 
     func visibleStatuses() async throws -> [InvoiceStatus] {
         let answer: KeyedList<VisibleStatus> = try await pipeline.callList(
-            .recupererStatutsFactureVisiblesParValideur, ["idUtilisateurCourant": .int(0)] as WireObject, listKey: "listeStatutFacture")
+            .recupererStatutsFactureVisiblesParValideur, ["idUtilisateurCourant": .int(0)] as WireObject)
         return answer.items.map(\.status)
     }
 }

@@ -109,7 +109,7 @@ struct WorksInvoiceServiceClient: WorksInvoiceService {
 
     func search(role: WorksRole, page: PageRequest) async throws -> Page<WorksInvoiceSummary> {
         let body: WireObject = ["roleUtilisateur": .string(role.rawValue), "rechercheFactureTravaux": .page(page)]
-        return try await pipeline.callPage(.rechercherFactureTravaux, body, listKey: "listeFacturesTravaux")
+        return try await pipeline.callPage(.rechercherFactureTravaux, body)
     }
 
     func searchAll(role: WorksRole, pageSize: Int) -> PageSequence<WorksInvoiceSummary> {
@@ -119,8 +119,7 @@ struct WorksInvoiceServiceClient: WorksInvoiceService {
     }
 
     func worksTypes() async throws -> [String] {
-        let answer: KeyedList<WorksType> = try await pipeline.callList(.recupererTypeFactureTravaux, [:] as WireObject,
-                                                                       listKey: "listeTypeFactureTravaux")
+        let answer: KeyedList<WorksType> = try await pipeline.callList(.recupererTypeFactureTravaux, [:] as WireObject)
         return answer.items.map(\.code)
     }
 
