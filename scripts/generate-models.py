@@ -44,12 +44,15 @@ Table format (line-oriented; `#` at the start of a line is a comment; blank line
       inline / inline(variant)                       the field type read from this same object (key `-`)
       call(name)                                     hand-written `static func name(_ block: AnswerObject, "key1", …)` of the
                                                      struct (in its hand-written extension file), given the keys in order
-      others(what)                                   every field not named in the struct, as text (`scalarFields`)
+      others                                         every field not named in the struct, kept as text (`otherFields`:
+                                                     nested objects and arrays as their JSON text)
     and optionally `?? EXPR`: the value when the key is absent (`bool ?? false`). A non-optional field whose read may find
     nothing and that has no `?? EXPR` is required: its absence is a failure naming the key (lists are `[]` when absent).
   category: identity (ids, numbers, statuses, codes), decision (amounts used for matching, requirement, active and public
-      flags, dates used in look-ups) or descriptive (names, addresses, comments, labels, display dates). Every category
-      decodes the same way today; the column is where a per-category policy will hook in.
+      flags, dates used in look-ups) or descriptive (names, addresses, comments, labels, display dates): the policy of
+      Sources/ChorusSDK/Model/AnswerReading.swift. Identity and decision fields are read strictly (a decision field is
+      optional: its absence is unknown, so never give it a `?? default`); a descriptive field is optional or a list, and
+      an odd shape leaves it out with a DecodingIssue (`block.descriptive(…)`) in tolerant mode.
   init default: the memberwise init's default (`nil`, `[]`, `false`, `PageInfo()`…), `-` for none.
   doc comment: the property's doc comment (wrapped at 120 columns).
 
@@ -87,6 +90,8 @@ class Field:
         self.kind, self.argument = match.group(1), match.group(2)
         if self.category not in CATEGORIES:
             raise TableError(f"{self.where}: category `{self.category}` is not one of {sorted(CATEGORIES)}")
+        if self.category == "decision" and self.fallback not in (None, "PageInfo()"):  # PageInfo(): every figure unknown
+            raise TableError(f"{self.where}: a decision field's absence is unknown: no `?? {self.fallback}`")
         if not re.fullmatch(r"[a-z][A-Za-z0-9]*", self.name):
             raise TableError(f"{self.where}: `{self.name}` is not a Swift property name")
 
@@ -304,7 +309,7 @@ class Generator:
                         for alternative in other_split[1]:
                             named += [key for key in alternative if key not in named]
             listed = ", ".join(f'"{key}"' for key in named)
-            return f'block.scalarFields(excluding: [{listed}], what: "{field.argument}")', False, "block", []
+            return f'block.otherFields(excluding: [{listed}])', False, "block", []
         if split is None:
             return None, False, None, []
         block, alternatives = split
@@ -337,7 +342,7 @@ class Generator:
                 name, failable = self.reader(struct, field, field.argument or "block")
                 if failable:
                     raise TableError(f"{field.where}: {name} reads as nil when empty; a list of it is not supported")
-                parts.append(f"{chain}.objects({quoted}).map({name}.init({field.argument or 'block'}:))")
+                parts.append(f"{chain}.items({quoted}, {name}.init({field.argument or 'block'}:))")
             elif kind == "object":
                 name, failable = self.reader(struct, field, field.argument or "block")
                 method = "flatMap" if failable else "map"
@@ -385,6 +390,17 @@ class Generator:
                     raise TableError(f"{field.where}: not read in variant {label} and no init default")
                 out.append(f"        {field.name} = {field.default}")
                 continue
+            if field.category == "descriptive" and field.kind != "others":
+                # The policy of Sources/ChorusSDK/Model/AnswerReading.swift: an odd shape leaves a descriptive field
+                # nil (or []) with a DecodingIssue in tolerant mode.
+                if not (field.optional or field.type.startswith("[")):
+                    raise TableError(f"{field.where}: a descriptive field is optional (or a list): an odd shape leaves it out")
+                # The issue's path: the key in its block; a block that may be absent is named instead (its key in `block`).
+                if receiver in ("block", None) or locals_.get(receiver):
+                    host, key = receiver or "block", keys[0] if keys else field.name
+                else:
+                    host, key = "block", receiver
+                expression = f'{host}.descriptive("{key}") {{ try {expression} }}'
             if field.fallback:
                 expression += f" ?? {field.fallback}"
                 may_be_nil = False
@@ -413,6 +429,10 @@ class Generator:
         for field in struct.fields:
             out += wrap_doc(field.doc if field.doc.startswith("///") else "/// " + field.doc, "    ")
             out.append(f"    public var {field.name}: {field.type}")
+        if struct.decodable:
+            out.append("    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items")
+            out.append("    /// skipped. Empty when the answer had the documented shape.")
+            out.append("    public var decodingIssues: [DecodingIssue] = []")
         out.append("")
         if not struct.init_doc:
             raise TableError(f"{struct.where}: no `@init /// …` doc comment")
@@ -432,13 +452,20 @@ class Generator:
             if struct.root:
                 out.append("    public init(from decoder: any Decoder) throws {")
                 out.append("        let answer = try AnswerObject(decoder)")
+                out.append("        let mark = answer.reading?.count ?? 0")
                 out.append(f'        guard let block = try answer.object("{struct.root}") else {{')
                 out.append(f'            throw answer.failure("{struct.root}", "the answer has no {struct.root}")')
                 out.append("        }")
                 out.append("        try self.init(block: block)")
+                out.append("        decodingIssues = answer.reading?.issues(since: mark) ?? []")
                 out.append("    }")
             else:
-                out.append("    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }")
+                out.append("    public init(from decoder: any Decoder) throws {")
+                out.append("        let block = try AnswerObject(decoder)")
+                out.append("        let mark = block.reading?.count ?? 0")
+                out.append("        try self.init(block: block)")
+                out.append("        decodingIssues = block.reading?.issues(since: mark) ?? []")
+                out.append("    }")
         elif struct.decode_doc or struct.root:
             raise TableError(f"{struct.where}: `@decode`/`@root` without Decodable")
         if not struct.no_decoding:

@@ -12,5 +12,6 @@ let transport = CurlTransport(configuration: .init(connectTimeout: .seconds(5), 
 let client = try ChorusClient(environment: server.environment, credentials: MockTransport.credentials, transport: transport)
 let opera = try await client.structures.recipient(siret: "78439607900054")
 print("through libcurl: \(opera.summary)")
-print("health: \(try await client.references.healthCheck().isHealthy ? "up" : "down"); requests served: \(server.requestsServed)")
+let health = try await client.references.healthCheck()
+print("health: \(health.isHealthy.map { $0 ? "up" : "down" } ?? "not said"); requests served: \(server.requestsServed)")
 await server.shutdown()

@@ -52,6 +52,7 @@ extension FakeChorusPro {
                                    configure: (inout ChorusConfiguration) -> Void = { _ in }) throws -> ChorusClient {
         var configuration = ChorusConfiguration(environment: MockTransport.environment, credentials: role.credentials,
                                                 transport: MockTransport(fake: self), clock: clock)
+        configuration.answerReading = .strict  // an answer shape the SDK does not know is a bug to see at once
         configure(&configuration)
         return try ChorusClient(configuration: configuration)
     }

@@ -91,7 +91,7 @@ struct FakeGatewayTests {
         #expect(try await client.references.vatExemptionReasons().count == 4)
         #expect(try await client.references.countries().contains { $0.code == "FR" })
         #expect(try await client.references.structureIdentifierTypes().contains(.privatePerson))
-        #expect(try await client.references.healthCheck().isHealthy)
+        #expect(try await client.references.healthCheck().isHealthy == true)
     }
 
     @Test("every fault kind does what it says", arguments: ["status", "business", "malformed", "dropBefore", "expire", "latency"])

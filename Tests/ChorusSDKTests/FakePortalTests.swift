@@ -56,7 +56,7 @@ struct FakePortalTests {
         let client = try ChorusClient(environment: MockTransport.environment,
                                       credentials: ChorusCredentials(clientID: clientID, clientSecret: secret, technicalLogin: login, technicalPassword: password),
                                       transport: MockTransport(fake: fake))
-        #expect(try await client.references.healthCheck().isHealthy)
+        #expect(try await client.references.healthCheck().isHealthy == true)
     }
 
     @Test("registration and activation rules", arguments: [

@@ -65,14 +65,17 @@ struct GeneratedModelsTests {
         #expect(details.lines.map(\.number) == [1] && details.linePaging == PageInfo(total: 1) && details.attachmentPaging == PageInfo())
     }
 
-    @Test("structures and services: settings default to false, activity from a flag or a status")
+    @Test("structures and services: an absent setting or activity is unknown (nil), activity from a flag or a status")
     func structuresAndServices() throws {
         let details = try Self.decode(StructureDetails.self, #"{"informationGenerales":{"idStructureCPP":5,"identifiantStructure":"S","structurePriveePublique":"publique"}}"#)
-        #expect(details.isPublic == true && !details.serviceCodeRequired && !details.paymentStatusNotReported)
+        #expect(details.isPublic == true && details.serviceCodeRequired == nil && details.paymentStatusNotReported == nil)
+        #expect(details.requirement == .unknown, "absent flags never mean \"nothing required\"")
         #expect(Self.failure(StructureDetails.self, #"{"parametres":{}}"#)?.contains("informationGenerales") == true)
-        #expect(try Self.decode(ServiceInfo.self, #"{"idService":1,"codeService":"A","statutService":"ACTIF"}"#).isActive)
-        #expect(try !Self.decode(ServiceInfo.self, #"{"idService":1,"codeService":"A","estActif":false,"statutService":"ACTIF"}"#).isActive)
-        #expect(try !Self.decode(StructureSummary.self, #"{"idStructureCPP":1,"identifiantStructure":"S","statut":"INACTIF"}"#).isActive)
+        #expect(try Self.decode(ServiceInfo.self, #"{"idService":1,"codeService":"A","statutService":"ACTIF"}"#).isActive == true)
+        #expect(try Self.decode(ServiceInfo.self, #"{"idService":1,"codeService":"A","estActif":false,"statutService":"ACTIF"}"#).isActive == false)
+        #expect(try Self.decode(ServiceInfo.self, #"{"idService":1,"codeService":"A"}"#).isActive == nil)
+        #expect(try Self.decode(StructureSummary.self, #"{"idStructureCPP":1,"identifiantStructure":"S","statut":"INACTIF"}"#).isActive == false)
+        #expect(try Self.decode(StructureSummary.self, #"{"idStructureCPP":1,"identifiantStructure":"S"}"#).isActive == nil)
         let commitment = try Self.decode(Commitment.self, #"{"numeroEJ":"EJ1","etatCourantEJ":"COMMANDE","montantEJ":"10","autre":1}"#)
         #expect(commitment.number == "EJ1" && commitment.state == "COMMANDE" && commitment.otherFields == ["autre": "1"])
     }

@@ -26,6 +26,10 @@ public struct ChorusConfiguration: Sendable {
     /// Where ``InvoiceService/submit(_:)`` records each submission's intent and outcome, for exactly-once
     /// across crashes (``FileSubmissionJournal``); `nil` (the default) keeps exactly-once within the process.
     public var submissionJournal: (any SubmissionJournal)?
+    /// How answers whose shape drifts are read (the policy of the "How answers are read" article): ``AnswerReadingMode/tolerant``
+    /// (the default) leaves an odd descriptive field or list item out and reports it; ``AnswerReadingMode/strict``
+    /// fails the call. ChorusMock's clients are strict.
+    public var answerReading: AnswerReadingMode = .tolerant
 
     /// Creates a configuration.
     public init(

@@ -1,33 +1,54 @@
 import Foundation
 
-/// One JSON object of an answer, read strictly but tolerantly: the shapes the platform is known to send are
-/// normalised (§13 of `Documentation/PlatformReference.md`: codes as numbers or strings, lists as one object or many, `null` for
-/// absent), and anything else throws, so that the pipeline reports ``ChorusError/Code/decodingFailed`` with an
-/// excerpt instead of a value quietly left out. Absent and `null` fields read as `nil` — never as 0, `""` or an
-/// invented status.
+/// One JSON object of an answer, read by the policy of `AnswerReading.swift` (written once there): the shapes the
+/// platform is known to send are normalised (§13 of `Documentation/PlatformReference.md`: codes as numbers or strings,
+/// lists as one object or many, `null` or `""` for absent), identity and decision fields are strict, descriptive
+/// fields (``descriptive(_:_:)``) and list items (``items(_:_:)``, ``list(_:_:)``) are tolerated and recorded in
+/// tolerant mode. Absent fields read as `nil` — never as 0, `""` or an invented status.
 package struct AnswerObject {
     private let container: KeyedDecodingContainer<AnyCodingKey>
+    /// The reading this object belongs to; `nil` (a decoder of the user's own) reads strictly.
+    package let reading: AnswerReading?
 
     package init(_ decoder: any Decoder) throws {
         container = try decoder.container(keyedBy: AnyCodingKey.self)
+        reading = AnswerReading.of(decoder)
     }
 
-    private init(container: KeyedDecodingContainer<AnyCodingKey>) { self.container = container }
+    private init(container: KeyedDecodingContainer<AnyCodingKey>, reading: AnswerReading?) {
+        self.container = container
+        self.reading = reading
+    }
 
     /// Whether `key` holds a value other than `null`.
     package func has(_ key: String) throws -> Bool {
         let key = AnyCodingKey(key)
-        return try container.contains(key) && !container.decodeNil(forKey: key)
+        return try container.contains(key) && !container.decodeNil(forKey: key) && !isBlank(key)
+    }
+
+    /// `""` (or blanks) where a value is expected: the platform's other way of saying "absent".
+    private func isBlank(_ key: AnyCodingKey) -> Bool {
+        guard let text = try? container.decode(String.self, forKey: key) else { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 
     /// A text field; numbers and booleans are accepted as text (`codeValideur1`, `CleRib`…).
-    package func text(_ key: String) throws -> String? { try container.decodeLenientString(forKey: AnyCodingKey(key)) }
+    package func text(_ key: String) throws -> String? {
+        guard let text = try container.decodeLenientString(forKey: AnyCodingKey(key)), !text.allSatisfy(\.isWhitespace) else { return nil }
+        return text
+    }
 
     /// An integer, as a number or a numeric string.
-    package func int(_ key: String) throws -> Int? { try container.decodeLenientInt(forKey: AnyCodingKey(key)) }
+    package func int(_ key: String) throws -> Int? {
+        let codingKey = AnyCodingKey(key)
+        do { return try container.decodeLenientInt(forKey: codingKey) } catch { if isBlank(codingKey) { return nil } else { throw error } }
+    }
 
     /// A boolean: `true`/`false`, `OUI`/`NON`, 0/1.
-    package func bool(_ key: String) throws -> Bool? { try container.decodeLenientBool(forKey: AnyCodingKey(key)) }
+    package func bool(_ key: String) throws -> Bool? {
+        let codingKey = AnyCodingKey(key)
+        do { return try container.decodeLenientBool(forKey: codingKey) } catch { if isBlank(codingKey) { return nil } else { throw error } }
+    }
 
     /// An amount, as a number or a decimal string.
     package func amount(_ key: String) throws -> Amount? { try value(Amount.self, key) }
@@ -47,7 +68,32 @@ package struct AnswerObject {
 
     /// Any decodable value (open enumerations keep unknown codes).
     package func value<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Value? {
-        try container.decodeIfPresent(Value.self, forKey: AnyCodingKey(key))
+        let codingKey = AnyCodingKey(key)
+        guard container.contains(codingKey), try !container.decodeNil(forKey: codingKey), !isBlank(codingKey) else { return nil }
+        return try container.decode(Value.self, forKey: codingKey)
+    }
+
+    /// A descriptive field (a name, an address, a label): read by `read`; in tolerant mode an unknown shape is recorded
+    /// as a ``DecodingIssue`` and the field left `nil`, in strict mode it fails.
+    package func descriptive<Value>(_ key: String, _ read: () throws -> Value?) throws -> Value? {
+        do {
+            return try read()
+        } catch {
+            try tolerate(error, key, as: .fieldLeftOut)
+            return nil
+        }
+    }
+
+    /// A descriptive list: as ``descriptive(_:_:)``, an unknown shape gives `[]` and an issue in tolerant mode.
+    package func descriptive<Item>(_ key: String, _ read: () throws -> [Item]) throws -> [Item] {
+        try descriptive(key) { () throws -> [Item]? in try read() } ?? []
+    }
+
+    private func tolerate(_ error: any Error, _ key: String, as consequence: DecodingIssue.Consequence) throws {
+        guard let reading else { throw error }
+        let codingKey = AnyCodingKey(key)
+        let excerpt = (try? container.decodeIfPresent(JSONText.self, forKey: codingKey))??.text ?? ""
+        try reading.tolerate(error, at: container.codingPath + [codingKey], excerpt: excerpt, as: consequence)
     }
 
     /// A nested object, or `nil` when absent or `null`. An object wrapped in a one-element array is unwrapped.
@@ -59,35 +105,78 @@ package struct AnswerObject {
                 throw DecodingError.typeMismatch([String: String].self, .init(codingPath: container.codingPath + [codingKey],
                                                                               debugDescription: "expected one object, found an array of \(array.count ?? 0)"))
             }
-            return AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self))
+            return AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self), reading: reading)
         }
-        return AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey))
+        return AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey), reading: reading)
+    }
+
+    /// The objects of a list that may be absent, `null`, one object or an array, each read by `read`. In tolerant
+    /// mode an item that is not an object or that `read` cannot read is skipped and recorded; the rest is served. When
+    /// not one item can be read the call fails: a failure never becomes an empty list.
+    package func items<Item>(_ key: String, _ read: (AnswerObject) throws -> Item) throws -> [Item] {
+        guard try has(key) else { return [] }
+        let codingKey = AnyCodingKey(key)
+        guard var array = try? container.nestedUnkeyedContainer(forKey: codingKey) else {
+            return [try read(AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey),
+                                          reading: reading))]
+        }
+        var items: [Item] = [], firstError: (any Error)?
+        while !array.isAtEnd {
+            let index = array.currentIndex
+            do {
+                items.append(try read(AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self), reading: reading)))
+            } catch {
+                firstError = firstError ?? error
+                try skip(&array, at: index, key: codingKey, after: error)
+            }
+        }
+        // Not one item could be read: that is a failure, never an empty list.
+        if items.isEmpty, let firstError { throw firstError }
+        return items
     }
 
     /// The objects of a list that may be absent, `null`, one object or an array.
-    package func objects(_ key: String) throws -> [AnswerObject] {
+    package func objects(_ key: String) throws -> [AnswerObject] { try items(key) { $0 } }
+
+    /// A list of decodable items that may be absent, `null`, one item or an array; items are isolated as in
+    /// ``items(_:_:)``.
+    package func list<Item: Decodable>(_ type: Item.Type, _ key: String) throws -> [Item] {
         guard try has(key) else { return [] }
         let codingKey = AnyCodingKey(key)
-        if var array = try? container.nestedUnkeyedContainer(forKey: codingKey) {
-            var objects: [AnswerObject] = []
-            while !array.isAtEnd { objects.append(AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self))) }
-            return objects
+        guard var array = try? container.nestedUnkeyedContainer(forKey: codingKey) else {
+            return [try container.decode(Item.self, forKey: codingKey)]
         }
-        return [AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey))]
+        var items: [Item] = [], firstError: (any Error)?
+        while !array.isAtEnd {
+            let index = array.currentIndex
+            do { items.append(try array.decode(Item.self)) } catch {
+                firstError = firstError ?? error
+                try skip(&array, at: index, key: codingKey, after: error)
+            }
+        }
+        if items.isEmpty, let firstError { throw firstError }  // as in items(_:_:)
+        return items
     }
 
-    /// A list of decodable items that may be absent, `null`, one item or an array.
-    package func list<Item: Decodable>(_ type: Item.Type, _ key: String) throws -> [Item] {
-        try container.decodeList(Item.self, forKey: AnyCodingKey(key))
+    /// Records an unreadable item (or rethrows in strict mode) and moves past it. A reading that failed inside a
+    /// nested container may already have moved the array on; the index says whether to skip.
+    private func skip(_ array: inout any UnkeyedDecodingContainer, at index: Int, key: AnyCodingKey, after error: any Error) throws {
+        guard let reading else { throw error }
+        var probe = try container.nestedUnkeyedContainer(forKey: key)
+        for _ in 0..<index { _ = try probe.decode(SkippedItem.self) }
+        let excerpt = (try? probe.decode(JSONText.self))?.text ?? ""
+        try reading.tolerate(error, at: container.codingPath + [key, AnyCodingKey(index: index)], excerpt: excerpt, as: .itemSkipped)
+        if array.currentIndex == index { _ = try array.decode(SkippedItem.self) }
     }
 
-    /// Every field not in `named`, as text; a nested object or array there is an error naming `what`.
-    package func scalarFields(excluding named: Set<String>, what: String) throws -> [String: String] {
+    /// Every field not in `named`, kept: text, numbers and booleans as text, a nested object or array as its compact
+    /// JSON text. Where the sources are thin (commitments) an unknown field is kept, never thrown on.
+    package func otherFields(excluding named: Set<String>) throws -> [String: String] {
         var fields: [String: String] = [:]
         for key in keys where !named.contains(key) {
             guard try has(key) else { continue }
-            guard let text = try? text(key) else { throw failure(key, "\(what) field that is neither text, number nor boolean") }
-            fields[key] = text
+            if let text = try? text(key) { fields[key] = text; continue }
+            fields[key] = try container.decode(JSONText.self, forKey: AnyCodingKey(key)).text
         }
         return fields
     }

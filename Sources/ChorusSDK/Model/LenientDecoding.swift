@@ -54,8 +54,16 @@ extension KeyedDecodingContainer {
 /// A coding key made from any string, for decoding objects whose keys vary.
 package struct AnyCodingKey: CodingKey {
     package let stringValue: String
-    package var intValue: Int? { nil }
-    package init(_ string: String) { stringValue = string }
-    package init?(stringValue: String) { self.stringValue = stringValue }
-    package init?(intValue: Int) { return nil }
+    package let intValue: Int?
+    package init(_ string: String) {
+        stringValue = string
+        intValue = nil
+    }
+    /// The key of a list item, for paths in ``DecodingIssue``s.
+    package init(index: Int) {
+        stringValue = "Index \(index)"
+        intValue = index
+    }
+    package init?(stringValue: String) { self.init(stringValue) }
+    package init?(intValue: Int) { self.init(index: intValue) }
 }

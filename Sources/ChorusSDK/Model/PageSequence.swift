@@ -57,7 +57,7 @@ public struct PageSequence<Item: Sendable>: AsyncSequence, Sendable {
             try Task.checkCancellation()
             let page = try await sequence.fetch(nextPage)
             let served = page.info.currentPage ?? nextPage
-            if page.items.isEmpty || served == lastServedPage || served < nextPage {
+            if (page.items.isEmpty && page.skippedItemCount == 0) || served == lastServedPage || served < nextPage {
                 finished = true  // empty, repeated or going backwards: nothing new to serve
                 return nil
             }
@@ -66,7 +66,7 @@ public struct PageSequence<Item: Sendable>: AsyncSequence, Sendable {
             if let pageCount = page.info.pageCount {
                 finished = served >= pageCount
             } else {
-                finished = page.items.count < (page.info.pageSize ?? sequence.pageSize)
+                finished = page.items.count + page.skippedItemCount < (page.info.pageSize ?? sequence.pageSize)
             }
             return page
         }

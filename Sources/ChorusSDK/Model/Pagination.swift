@@ -40,12 +40,20 @@ public struct Page<Item: Sendable>: Sendable {
     public var items: [Item]
     /// Where the page sits.
     public var info: PageInfo
+    /// What the SDK read past on this page (``AnswerReadingMode/tolerant``): items it skipped because they could not
+    /// be read, descriptive fields it left out. A search that finds nothing on a page with skipped items has not
+    /// shown that nothing matches.
+    public var issues: [DecodingIssue]
 
     /// Creates a page.
-    public init(items: [Item], info: PageInfo) {
+    public init(items: [Item], info: PageInfo, issues: [DecodingIssue] = []) {
         self.items = items
         self.info = info
+        self.issues = issues
     }
+
+    /// How many items of this page were skipped as unreadable.
+    public var skippedItemCount: Int { issues.filter { $0.consequence == .itemSkipped }.count }
 }
 
 /// How to ask for one page (`nbResultatsParPage`, `pageResultatDemandee`, `triColonne`, `triSens`);

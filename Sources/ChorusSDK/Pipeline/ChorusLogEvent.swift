@@ -29,6 +29,9 @@ public struct ChorusLogEvent: Sendable, CustomStringConvertible {
         /// Something accepted but worth a look (a sandbox SIRET with a wrong check digit, a technical
         /// password about to expire); ``ChorusLogEvent/message`` says what.
         public static let warning = Kind(rawValue: "warning")
+        /// An answer was read past odd shapes (``AnswerReadingMode/tolerant``): ``ChorusLogEvent/message`` lists the
+        /// ``DecodingIssue``s, each with its path, what was expected and a scrubbed excerpt.
+        public static let answerTolerated = Kind(rawValue: "answerTolerated")
     }
 
     /// What happened.

@@ -53,10 +53,19 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
     package func decode<Response: Decodable>(_ type: Response.Type, from response: HTTPResponse,
                                              operation: OperationID,
                                              userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> Response {
+        let reading = AnswerReading(mode: configuration.answerReading, scrub: { [scrubber] in scrubber.scrub($0) })
         do {
             let decoder = JSONDecoder()
             decoder.userInfo = userInfo
-            return try decoder.decode(Response.self, from: response.body)
+            decoder.userInfo[.chorusAnswerReading] = reading
+            let value = try decoder.decode(Response.self, from: response.body)
+            let issues = reading.issues
+            if !issues.isEmpty {
+                configuration.logger?(ChorusLogEvent(kind: .answerTolerated, operation: operation, attempt: nil, httpStatus: response.status,
+                                                     message: "The answer was read past \(issues.count) odd shape\(issues.count == 1 ? "" : "s"): "
+                                                         + issues.map(\.description).joined(separator: " ")))
+            }
+            return value
         } catch {
             throw ChorusError(.decodingFailed, operation: operation,
                               message: "the answer could not be read as \(Response.self).",

@@ -91,22 +91,61 @@ struct AnswerMutationTests {
         return try await fixture.read(client)
     }
 
-    @Test("every field of every known answer, mutated into an unknown shape: a typed error or an unchanged value, never another value")
-    func mutationsNeverPassSilently() async throws {
+    /// The wire keys the model tables mark descriptive (Sources/ChorusSDK/Models/*.models): the only fields tolerant
+    /// reading may leave out.
+    static let descriptiveKeys: Set<String> = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources/ChorusSDK/Models")
+        var keys: Set<String> = []
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where file.hasSuffix(".models") {
+            let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n") {
+                let columns = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard columns.count == 7, columns[4] == "descriptive" else { continue }
+                keys.formUnion(columns[2].split(whereSeparator: { " ?,.;".contains($0) }).map(String.init))
+            }
+        }
+        return keys
+    }()
+
+    @Test("every field of every known answer, mutated into an unknown shape: a typed error, an unchanged value, or (tolerant) a descriptive field or list item left out and reported — never another value",
+          arguments: AnswerReadingMode.allCases)
+    func mutationsNeverPassSilently(_ mode: AnswerReadingMode) async throws {
         let fake = FakeChorusPro()
-        let client = try fake.client(configure: { $0.retryPolicy = .none })
+        let events = LockedBox<[ChorusLogEvent]>([])
+        let client = try fake.client(configure: {
+            $0.retryPolicy = .none
+            $0.answerReading = mode
+            $0.logger = { event in events.withLock { $0.append(event) } }
+        })
+        #expect(Self.descriptiveKeys.contains("designationStructure") && !Self.descriptiveKeys.contains("idStructureCPP"))
         var disagreements: [Disagreement] = []
-        var detected = 0, ignored: [String] = []
+        var detected = 0, kept = 0, ignored: [String] = [], tolerated: [String: Int] = [:]
         for fixture in AnswerFixture.all {
             guard let answer = JSONValue.parse(Data(fixture.json.utf8)) else { Issue.record("\(fixture.name) is not JSON"); continue }
             let baseline = try await Self.decode(fixture, client: client, fake: fake)
             for (path, mutated) in Self.mutations(of: answer) {
                 let body = String(decoding: mutated.data, as: UTF8.self)
                 await fake.inject(.status(200, body: body, headers: ["Content-Type": "application/json"]), on: fixture.path)
+                events.withLock { $0.removeAll() }
                 do {
                     let value = try await fixture.read(client)
-                    if value == baseline { ignored.append("\(fixture.name) | \(path)") } else {
-                        disagreements.append(Disagreement(fixture: fixture.name, path: path, outcome: "decoded into another value: \(value)"))
+                    let reports = events.withLock { $0 }.filter { $0.kind == .answerTolerated }.compactMap(\.message)
+                    let lastKey = String(path.split(separator: ".").last?.split(separator: "[").first ?? "")
+                    if value == baseline && reports.isEmpty {
+                        ignored.append("\(fixture.name) | \(path)")
+                    } else if "\(value)".contains("\"\(lastKey)\": \"") && "\(value)".contains("unexpected") {
+                        kept += 1  // an unknown field kept as its JSON text (commitments, payment requests, works invoices)
+                    } else if mode == .tolerant, let (kind, where_) = Self.reported(path, in: reports.joined(separator: " ")) {
+                        // Said, at the field or at an enclosing item or descriptive list: only descriptive fields are left out.
+                        let key = String(where_.split(separator: ".").last?.split(separator: "[").first ?? "")
+                        if kind == "field left out" && !Self.descriptiveKeys.contains(key) {
+                            disagreements.append(Disagreement(fixture: fixture.name, path: path, outcome: "a field that is not descriptive was left out: \(reports)"))
+                        } else {
+                            tolerated[kind, default: 0] += 1
+                        }
+                    } else {
+                        disagreements.append(Disagreement(fixture: fixture.name, path: path,
+                                                          outcome: "decoded into another value without saying so: \(value) \(reports)"))
                     }
                 } catch let error as ChorusError where error.code == .decodingFailed {
                     detected += 1
@@ -118,12 +157,30 @@ struct AnswerMutationTests {
                 }
             }
         }
-        print("answer mutations: \(detected) refused as decodingFailed, \(ignored.count) on fields the SDK does not read:")
+        print("answer mutations (\(mode)): \(detected) refused as decodingFailed, \(tolerated) tolerated and reported, \(kept) unknown fields kept, \(ignored.count) on fields the SDK does not read")
         for line in ignored { print("  ignored: \(line)") }
         if !disagreements.isEmpty { print("disagreements (fixture | field | what the caller got):\n" + disagreements.map { "  \($0)" }.joined(separator: "\n")) }
         #expect(disagreements.isEmpty, "\(disagreements.count) mutations passed silently or wrongly; first: \(disagreements.prefix(5))")
-        #expect(detected > 150)
-        // Every field of the fixtures is read: a fact the SDK drops would show up as "ignored".
         #expect(ignored.isEmpty, "fields the SDK drops: \(ignored)")
+        if mode == .strict {
+            #expect(detected > 150 && tolerated.isEmpty, "strict mode tolerates nothing")
+        } else {
+            #expect((tolerated["field left out"] ?? 0) >= 30 && (tolerated["list item skipped"] ?? 0) >= 4, "\(tolerated)")
+            #expect(detected > 40, "identity and decision fields still fail loudly")
+        }
+    }
+
+    /// The report of a tolerated issue at `path` or at a field or item enclosing it: ("field left out" or "list item
+    /// skipped", the path reported), read from the log events' sentences ("The field X was left out (…)").
+    static func reported(_ path: String, in text: String) -> (String, String)? {
+        for (kind, opening, closing) in [("field left out", "The field ", " was left out"), ("list item skipped", "The list item ", " was skipped")] {
+            var rest = text[...]
+            while let start = rest.range(of: opening)?.upperBound, let end = rest.range(of: closing, range: start..<rest.endIndex) {
+                let reportedPath = String(rest[start..<end.lowerBound])
+                if path == reportedPath || path.hasPrefix(reportedPath + ".") || path.hasPrefix(reportedPath + "[") { return (kind, reportedPath) }
+                rest = rest[end.upperBound...]
+            }
+        }
+        return nil
     }
 }

@@ -209,7 +209,7 @@ struct BadInputCorpusTests {
         (nil, nil, "recipient.serviceCodeRequired"), ("PRODUCTION", nil, "service.commitmentRequired"),
     ] as [(String?, String?, String)])
     func recipientRules(_ service: String?, _ commitment: String?, _ rule: String) throws {
-        let detail = Data(#"{"informationGenerales":{"idStructureCPP":26300001,"identifiantStructure":"78439607900054","structurePriveePublique":"PUBLIQUE"},"parametres":{"codeServiceDoitEtreRenseigne":true}}"#.utf8)
+        let detail = Data(#"{"informationGenerales":{"idStructureCPP":26300001,"identifiantStructure":"78439607900054","structurePriveePublique":"PUBLIQUE"},"parametres":{"codeServiceDoitEtreRenseigne":true,"numeroEJDoitEtreRenseigne":false,"gestionNumeroEJOuCodeService":false}}"#.utf8)
         let structure = try JSONDecoder().decode(StructureDetails.self, from: detail)
         let services = try JSONDecoder().decode([ServiceInfo].self, from: Data(#"[{"idService":1,"codeService":"DIRECTION_ACHATS","estActif":true},{"idService":4,"codeService":"PRODUCTION","estActif":true}]"#.utf8))
         let production = try JSONDecoder().decode(ServiceDetails.self, from: Data(#"{"informationsGenerales":{"codeService":"PRODUCTION"},"parametres":{"numeroEngagement":true}}"#.utf8))

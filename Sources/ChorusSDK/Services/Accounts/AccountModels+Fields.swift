@@ -7,6 +7,9 @@ import Foundation
 public struct RegisteredAccount: Sendable, Hashable, Decodable {
     /// The account's id (`idCompte`).
     public var id: Int
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int) {
@@ -14,7 +17,12 @@ public struct RegisteredAccount: Sendable, Hashable, Decodable {
     }
 
     /// Decodes the answer.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("idCompte") else {
@@ -40,6 +48,9 @@ public struct Affiliation: Sendable, Hashable, Decodable {
     public var status: AffiliationStatus
     /// Who asked (`emailDemandeur`).
     public var requesterEmail: String?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, structureID: Int, structureIdentifier: String? = nil, structureName: String? = nil, role: String? = nil,
@@ -54,7 +65,12 @@ public struct Affiliation: Sendable, Hashable, Decodable {
     }
 
     /// Decodes an affiliation.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("idRattachement") else {
@@ -66,13 +82,13 @@ public struct Affiliation: Sendable, Hashable, Decodable {
         }
         self.structureID = structureID
         structureIdentifier = try block.text("identifiantStructure")
-        structureName = try block.text("designationStructure")
+        structureName = try block.descriptive("designationStructure") { try block.text("designationStructure") }
         role = try block.text("role")
         guard let status = try block.value(AffiliationStatus.self, "statut") else {
             throw block.failure("statut", "an affiliation has no statut")
         }
         self.status = status
-        requesterEmail = try block.text("emailDemandeur")
+        requesterEmail = try block.descriptive("emailDemandeur") { try block.text("emailDemandeur") }
     }
 }
 
@@ -82,6 +98,9 @@ public struct AffiliationOverview: Sendable, Hashable, Decodable {
     public var mine: [Affiliation]
     /// Requests from others on structures I manage (`listeDemandesATraiter`).
     public var toDecide: [Affiliation]
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(mine: [Affiliation] = [], toDecide: [Affiliation] = []) {
@@ -90,7 +109,12 @@ public struct AffiliationOverview: Sendable, Hashable, Decodable {
     }
 
     /// Decodes the overview; missing lists are empty.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         mine = try block.list(Affiliation.self, "listeRattachements")
@@ -105,6 +129,9 @@ public struct TechnicalAccountCredentials: Sendable, Hashable, Decodable {
     public var structureID: Int
     /// The credentials, ready for ``ChorusClient``.
     public var credentials: ChorusCredentials
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(structureID: Int, credentials: ChorusCredentials) {
@@ -113,7 +140,12 @@ public struct TechnicalAccountCredentials: Sendable, Hashable, Decodable {
     }
 
     /// Decodes the portal's answer.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let structureID = try block.int("idStructureCPP") else {
@@ -140,6 +172,9 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
     public var status: AffiliationStatus?
     /// Services the user is attached to (`listeServicesRattache`).
     public var services: [ServiceInfo]
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
@@ -154,7 +189,12 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
     }
 
     /// Decodes an attachment.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("idStructure") else {
@@ -166,7 +206,7 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
         }
         self.identifier = identifier
         identifierType = try block.value(StructureIdentifierType.self, "typeIdentifiantStructure")
-        name = try block.text("designationStructure")
+        name = try block.descriptive("designationStructure") { try block.text("designationStructure") }
         role = try block.text("roleUtilisateur")
         status = try block.value(AffiliationStatus.self, "statutRattachementStructure")
         services = try block.list(ServiceInfo.self, "listeServicesRattache")
@@ -183,6 +223,9 @@ public struct SupplierStructure: Sendable, Hashable, Decodable {
     public var identifier: String?
     /// Name (`designationStructure`).
     public var name: String?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, identifier: String? = nil, name: String? = nil) {
@@ -192,7 +235,12 @@ public struct SupplierStructure: Sendable, Hashable, Decodable {
     }
 
     /// Decodes a supplier structure.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("idStructureCPP") else {
@@ -200,7 +248,7 @@ public struct SupplierStructure: Sendable, Hashable, Decodable {
         }
         self.id = id
         identifier = try block.text("identifiant")
-        name = try block.text("designationStructure")
+        name = try block.descriptive("designationStructure") { try block.text("designationStructure") }
     }
 }
 
@@ -210,6 +258,9 @@ public struct BankAccount: Sendable, Hashable, Decodable {
     public var id: Int
     /// Name (`nomCoordonneeBancaire`).
     public var name: String?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, name: String? = nil) {
@@ -218,13 +269,18 @@ public struct BankAccount: Sendable, Hashable, Decodable {
     }
 
     /// Decodes a bank account.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("idCoordonneeBancaire") else {
             throw block.failure("idCoordonneeBancaire", "a bank account has no idCoordonneeBancaire")
         }
         self.id = id
-        name = try block.text("nomCoordonneeBancaire")
+        name = try block.descriptive("nomCoordonneeBancaire") { try block.text("nomCoordonneeBancaire") }
     }
 }

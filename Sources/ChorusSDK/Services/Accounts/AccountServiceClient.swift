@@ -55,7 +55,7 @@ struct AccountServiceClient: AccountService {
         PageSequence(operation: .recupererRattachementsMonCompteUtilisateur, pageSize: pageSize) { number in
             let body: WireObject = ["parametresRecherche": .page(PageRequest(pageSize: pageSize, page: number))]
             let answer: KeyedList<AttachedStructure> = try await pipeline.callList(.recupererRattachementsMonCompteUtilisateur, body)
-            return Page(items: answer.items, info: answer.info)
+            return answer.page
         }
     }
 

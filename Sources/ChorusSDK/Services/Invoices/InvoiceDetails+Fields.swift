@@ -48,6 +48,9 @@ public struct InvoiceDetails: Sendable, Hashable, Decodable {
     public var previousDocument: LinkedDocument?
     /// `pieceSuivante` (works invoices): the next document of the chain.
     public var nextDocument: LinkedDocument?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, number: String, status: InvoiceStatus, mode: DepositMode? = nil, comment: String? = nil,
@@ -83,10 +86,12 @@ public struct InvoiceDetails: Sendable, Hashable, Decodable {
     /// Decodes the answer (the `facture` object).
     public init(from decoder: any Decoder) throws {
         let answer = try AnswerObject(decoder)
+        let mark = answer.reading?.count ?? 0
         guard let block = try answer.object("facture") else {
             throw answer.failure("facture", "the answer has no facture")
         }
         try self.init(block: block)
+        decodingIssues = answer.reading?.issues(since: mark) ?? []
     }
 
     init(block: AnswerObject) throws {
@@ -108,23 +113,24 @@ public struct InvoiceDetails: Sendable, Hashable, Decodable {
         }
         self.status = status
         mode = try block.value(DepositMode.self, "modeDepot")
-        comment = try block.text("commentaire")
+        comment = try block.descriptive("commentaire") { try block.text("commentaire") }
         framework = try cadreDeFacturation?.value(InvoicingFramework.self, "codeCadreFacturation")
         frameworkParties = try cadreDeFacturation.map(FrameworkParties.init(block:)) ?? FrameworkParties()
         recipient = try block.object("destinataire").map(InvoiceRecipientBlock.init(block:))
         supplier = try block.object("fournisseur").map(InvoiceSupplierBlock.init(block:))
         references = try block.object("references").map(InvoiceReferences.init(block:))
-        lines = try lignesDePoste?.objects("lignePoste").map(InvoiceDetailsLine.init(block:)) ?? []
+        lines = try block.descriptive("lignesDePoste") { try lignesDePoste?.items("lignePoste",
+                                                                                  InvoiceDetailsLine.init(block:)) } ?? []
         linePaging = try lignesDePoste?.paging("nbResultatsParPageLignesPoste", "pageCouranteLignesPoste", "pagesLignesPoste",
                                                "totalLignesPoste") ?? PageInfo()
-        vatSummary = try recapitulatifDeTva?.objects("ligneTva").map(InvoiceVATSummaryLine.init(block:)) ?? []
+        vatSummary = try recapitulatifDeTva?.items("ligneTva", InvoiceVATSummaryLine.init(block:)) ?? []
         vatSummaryPaging = try recapitulatifDeTva?.paging("nbResultatsParPageLignesRecapitulativesTVA",
                                                           "pageCouranteLignesRecapitulativesTVA",
                                                           "pagesLignesRecapitulativesTVA", "totalLignesRecapitulativesTVA")
                                ?? PageInfo()
         totals = try block.object("montantTotal").map(InvoiceDetailsTotals.init(block:))
         mainAttachment = try block.object("pieceJointePrincipale").map(MainAttachment.init(block:))
-        attachments = try listeDesPiecesJointes?.objects("pieceJointe").map(InvoiceAttachment.init(block:)) ?? []
+        attachments = try listeDesPiecesJointes?.items("pieceJointe", InvoiceAttachment.init(block:)) ?? []
         attachmentPaging = try listeDesPiecesJointes?.paging("nbResultatsParPageListePiecesJointe",
                                                              "pageCouranteListePiecesJointe", "pagesListePiecesJointe",
                                                              "totalListePiecesJointe") ?? PageInfo()
@@ -198,21 +204,21 @@ public struct InvoiceReferences: Sendable, Hashable {
 
     init(block: AnswerObject) throws {
         currency = try block.text("codeDeviseFacture")
-        currencyName = try block.text("libelleDeviseFacture")
+        currencyName = try block.descriptive("libelleDeviseFacture") { try block.text("libelleDeviseFacture") }
         type = try block.value(InvoiceType.self, "typeFacture")
         vatRegime = try block.value(VATRegime.self, "typeTva")
         paymentMode = try block.value(PaymentMode.self, "modePaiement")
-        vatExemptionReason = try block.text("motifExonerationTva")
-        vatExemptionReasonName = try block.text("libelleMotifExonerationTva")
+        vatExemptionReason = try block.descriptive("motifExonerationTva") { try block.text("motifExonerationTva") }
+        vatExemptionReasonName = try block.descriptive("libelleMotifExonerationTva") { try block.text("libelleMotifExonerationTva") }
         contractNumber = try block.text("numeroMarche")
         commitmentNumber = try block.text("numeroBonCommande")
         originalInvoiceNumber = try block.text("numeroFactureOrigine")
         mandateNumber = try block.text("numeroDpMandat")
         invoiceDate = try block.date("dateFacture")
         depositDate = try block.date("dateDepot")
-        creationDate = try block.timestamp("dateCreationFacture")
+        creationDate = try block.descriptive("dateCreationFacture") { try block.timestamp("dateCreationFacture") }
         dueDate = try block.date("dateEcheancePaiement")
-        attachmentsTotalSize = try block.amount("tailleTotalePiecesJointes")
+        attachmentsTotalSize = try block.descriptive("tailleTotalePiecesJointes") { try block.amount("tailleTotalePiecesJointes") }
         worksInvoiceType = try block.text("typeFactureTravaux")
     }
 }
@@ -268,10 +274,10 @@ public struct InvoiceAttachment: Sendable, Hashable {
     init(block: AnswerObject) throws {
         id = try block.int("pieceJointeId")
         linkID = try block.int("pieceJointeIdLiaison")
-        designation = try block.text("pieceJointeDesignation")
-        fileExtension = try block.text("pieceJointeExtension")
+        designation = try block.descriptive("pieceJointeDesignation") { try block.text("pieceJointeDesignation") }
+        fileExtension = try block.descriptive("pieceJointeExtension") { try block.text("pieceJointeExtension") }
         typeCode = try block.text("pieceJointeTypeCode")
-        typeName = try block.text("pieceJointeTypeLibelle")
+        typeName = try block.descriptive("pieceJointeTypeLibelle") { try block.text("pieceJointeTypeLibelle") }
         lineNumber = try block.int("pieceJointeNumeroLigneFacture")
     }
 }
@@ -308,7 +314,7 @@ public struct LinkedDocument: Sendable, Hashable {
         number = try block.text("numeroPiecePrecedente")
         framework = try block.text("cadreFacturationPiecePrecedente")
         recipientIdentifier = try block.text("identifiantDestinatairePiecePrecedente")
-        recipientName = try block.text("raisonSocialeDestinatairePiecePrecedente")
+        recipientName = try block.descriptive("raisonSocialeDestinatairePiecePrecedente") { try block.text("raisonSocialeDestinatairePiecePrecedente") }
         serviceCode = try block.text("codeServiceExecutantPiecePrecedente")
     }
 
@@ -318,7 +324,7 @@ public struct LinkedDocument: Sendable, Hashable {
         number = try block.text("numeroPieceSuivante")
         framework = try block.text("cadreFacturationPieceSuivante")
         recipientIdentifier = try block.text("identifiantDestinatairePieceSuivante")
-        recipientName = try block.text("raisonSocialeDestinatairePieceSuivante")
+        recipientName = try block.descriptive("raisonSocialeDestinatairePieceSuivante") { try block.text("raisonSocialeDestinatairePieceSuivante") }
         serviceCode = try block.text("codeServiceExecutantPieceSuivante")
     }
 }

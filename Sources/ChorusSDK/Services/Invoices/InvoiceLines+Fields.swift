@@ -58,10 +58,10 @@ public struct InvoiceDetailsLine: Sendable, Hashable {
     init(block: AnswerObject) throws {
         number = try block.int("lignePosteNumero")
         reference = try block.text("lignePosteReference")
-        name = try block.text("lignePosteDenomination")
+        name = try block.descriptive("lignePosteDenomination") { try block.text("lignePosteDenomination") }
         quantity = try block.amount("lignePosteQuantite")
         unitCode = try block.text("lignePosteUniteCode") ?? block.text("lignePosteUnite")
-        unitName = try block.text("lignePosteUniteLibelle")
+        unitName = try block.descriptive("lignePosteUniteLibelle") { try block.text("lignePosteUniteLibelle") }
         unitPrice = try block.amount("lignePosteMontantUnitaireHT")
         discount = try block.amount("lignePosteMontantRemiseHT")
         vatRateCode = try block.text("lignePosteTauxTva")
@@ -108,7 +108,7 @@ public struct InvoiceVATSummaryLine: Sendable, Hashable {
         manualPercentage = try block.amount("ligneTvaTauxManuel")
         rateCode = try block.text("ligneTvaTauxRefCode")
         rateID = try block.int("ligneTvaTauxRefId")
-        rateName = try block.text("ligneTvaTauxRefLibelle")
+        rateName = try block.descriptive("ligneTvaTauxRefLibelle") { try block.text("ligneTvaTauxRefLibelle") }
         ratePercentage = try block.amount("ligneTvaTauxRefValeur")
     }
 }
@@ -148,7 +148,7 @@ public struct InvoiceDetailsTotals: Sendable, Hashable {
         vat = try block.amount("montantTVA")
         includingTaxBeforeDiscount = try block.amount("montantTtcAvantRemiseGlobalTTC")
         globalDiscount = try block.amount("montantRemiseGlobaleTTC")
-        globalDiscountReason = try block.text("motifRemiseGlobaleTTC")
+        globalDiscountReason = try block.descriptive("motifRemiseGlobaleTTC") { try block.text("motifRemiseGlobaleTTC") }
         includingTax = try block.amount("montantTtcTotal")
         amountToPay = try block.amount("montantAPayer")
     }

@@ -35,8 +35,8 @@ public struct FrameworkParties: Sendable, Hashable {
         secondValidator = try FrameworkParty(secondValidator: block)
         projectManager = try FrameworkParty(projectManager: block)
         owner = try FrameworkParty(owner: block)
-        firstValidationDate = try block.date("dateValidation1")
-        secondValidationDate = try block.date("dateValidation2")
+        firstValidationDate = try block.descriptive("dateValidation1") { try block.date("dateValidation1") }
+        secondValidationDate = try block.descriptive("dateValidation2") { try block.date("dateValidation2") }
     }
 }
 
@@ -77,11 +77,12 @@ public struct FrameworkParty: Sendable, Hashable {
         id = try block.int("idValideur1")
         identifier = try block.text("codeValideur1") ?? block.text("identifiantValideur1")
         identifierType = try block.text("typeIdentifiantValideur1")
-        name = try block.text("raisonSocialeValideur1") ?? block.text("designationValideur1")
-        personName = try block.words("prenomValideur1", "nomValideur1")
+        name = try block.descriptive("raisonSocialeValideur1") { try block.text("raisonSocialeValideur1")
+                   ?? block.text("designationValideur1") }
+        personName = try block.descriptive("prenomValideur1") { try block.words("prenomValideur1", "nomValideur1") }
         serviceID = try block.int("idServiceValideur1")
         serviceCode = try block.text("codeServiceValideur1")
-        serviceName = try block.text("nomServiceValideur1")
+        serviceName = try block.descriptive("nomServiceValideur1") { try block.text("nomServiceValideur1") }
         if self == FrameworkParty() { return nil }
     }
 
@@ -90,11 +91,12 @@ public struct FrameworkParty: Sendable, Hashable {
         id = try block.int("idValideur2")
         identifier = try block.text("codeValideur2") ?? block.text("identifiantValideur2")
         identifierType = try block.text("typeIdentifiantValideur2")
-        name = try block.text("raisonSocialeValideur2") ?? block.text("designationValideur2")
-        personName = try block.words("prenomValideur2", "nomValideur2")
+        name = try block.descriptive("raisonSocialeValideur2") { try block.text("raisonSocialeValideur2")
+                   ?? block.text("designationValideur2") }
+        personName = try block.descriptive("prenomValideur2") { try block.words("prenomValideur2", "nomValideur2") }
         serviceID = try block.int("idServiceValideur2")
         serviceCode = try block.text("codeServiceValideur2")
-        serviceName = try block.text("nomServiceValideur2")
+        serviceName = try block.descriptive("nomServiceValideur2") { try block.text("nomServiceValideur2") }
         if self == FrameworkParty() { return nil }
     }
 
@@ -103,11 +105,11 @@ public struct FrameworkParty: Sendable, Hashable {
         id = try block.int("idMoe")
         identifier = try block.text("codeMoe") ?? block.text("identifiantMoe")
         identifierType = try block.text("typeIdentifiantMoe")
-        name = try block.text("raisonSocialeMoe") ?? block.text("designationMoe")
-        personName = try block.words("prenomMoe", "nomMoe")
+        name = try block.descriptive("raisonSocialeMoe") { try block.text("raisonSocialeMoe") ?? block.text("designationMoe") }
+        personName = try block.descriptive("prenomMoe") { try block.words("prenomMoe", "nomMoe") }
         serviceID = try block.int("idServiceMoe")
         serviceCode = try block.text("codeServiceMoe")
-        serviceName = try block.text("nomServiceMoe")
+        serviceName = try block.descriptive("nomServiceMoe") { try block.text("nomServiceMoe") }
         if self == FrameworkParty() { return nil }
     }
 
@@ -116,11 +118,11 @@ public struct FrameworkParty: Sendable, Hashable {
         id = try block.int("idMoa")
         identifier = try block.text("codeMoa") ?? block.text("identifiantMoa")
         identifierType = try block.text("typeIdentifiantMoa")
-        name = try block.text("raisonSocialeMoa") ?? block.text("designationMoa")
-        personName = try block.words("prenomMoa", "nomMoa")
+        name = try block.descriptive("raisonSocialeMoa") { try block.text("raisonSocialeMoa") ?? block.text("designationMoa") }
+        personName = try block.descriptive("prenomMoa") { try block.words("prenomMoa", "nomMoa") }
         serviceID = try block.int("idServiceMoa")
         serviceCode = try block.text("codeServiceMoa")
-        serviceName = try block.text("nomServiceMoa")
+        serviceName = try block.descriptive("nomServiceMoa") { try block.text("nomServiceMoa") }
         if self == FrameworkParty() { return nil }
     }
 
@@ -129,7 +131,7 @@ public struct FrameworkParty: Sendable, Hashable {
         id = try block.int("affactureurId")
         identifier = try block.text("affactureurCode")
         identifierType = try block.text("affactureurTypeIdentifiant")
-        name = try block.text("affactureurRaisonSociale")
+        name = try block.descriptive("affactureurRaisonSociale") { try block.text("affactureurRaisonSociale") }
         personName = nil
         serviceID = nil
         serviceCode = nil
@@ -173,26 +175,26 @@ public struct InvoiceAddress: Sendable, Hashable {
     /// Reads the recipient keys; `nil` when none is present.
     init?(recipient block: AnswerObject) throws {
         id = try block.int("adresseDestinataireId")
-        street = try block.text("adresseDestinataireDetail")
-        complement1 = try block.text("adresseDestinataireComplement1")
-        complement2 = try block.text("adresseDestinataireComplement2")
-        postalCode = try block.text("adresseDestinataireCodePostal")
-        city = try block.text("adresseDestinataireVille")
-        countryCode = try block.text("adresseDestinataireCodePays")
-        countryName = try block.text("adresseDestinataireLibellePays")
+        street = try block.descriptive("adresseDestinataireDetail") { try block.text("adresseDestinataireDetail") }
+        complement1 = try block.descriptive("adresseDestinataireComplement1") { try block.text("adresseDestinataireComplement1") }
+        complement2 = try block.descriptive("adresseDestinataireComplement2") { try block.text("adresseDestinataireComplement2") }
+        postalCode = try block.descriptive("adresseDestinataireCodePostal") { try block.text("adresseDestinataireCodePostal") }
+        city = try block.descriptive("adresseDestinataireVille") { try block.text("adresseDestinataireVille") }
+        countryCode = try block.descriptive("adresseDestinataireCodePays") { try block.text("adresseDestinataireCodePays") }
+        countryName = try block.descriptive("adresseDestinataireLibellePays") { try block.text("adresseDestinataireLibellePays") }
         if self == InvoiceAddress() { return nil }
     }
 
     /// Reads the supplier keys; `nil` when none is present.
     init?(supplier block: AnswerObject) throws {
         id = try block.int("adresseFournisseurId")
-        street = try block.text("adresseFournisseurDetail")
-        complement1 = try block.text("adresseFournisseurComplement1")
-        complement2 = try block.text("adresseFournisseurComplement2")
-        postalCode = try block.text("adresseFournisseurCodePostal")
-        city = try block.text("adresseFournisseurVille")
-        countryCode = try block.text("adresseFournisseurCodePays")
-        countryName = try block.text("adresseFournisseurLibellePays")
+        street = try block.descriptive("adresseFournisseurDetail") { try block.text("adresseFournisseurDetail") }
+        complement1 = try block.descriptive("adresseFournisseurComplement1") { try block.text("adresseFournisseurComplement1") }
+        complement2 = try block.descriptive("adresseFournisseurComplement2") { try block.text("adresseFournisseurComplement2") }
+        postalCode = try block.descriptive("adresseFournisseurCodePostal") { try block.text("adresseFournisseurCodePostal") }
+        city = try block.descriptive("adresseFournisseurVille") { try block.text("adresseFournisseurVille") }
+        countryCode = try block.descriptive("adresseFournisseurCodePays") { try block.text("adresseFournisseurCodePays") }
+        countryName = try block.descriptive("adresseFournisseurLibellePays") { try block.text("adresseFournisseurLibellePays") }
         if self == InvoiceAddress() { return nil }
     }
 }
@@ -232,12 +234,12 @@ public struct InvoiceRecipientBlock: Sendable, Hashable {
     init(block: AnswerObject) throws {
         id = try block.int("idDestinataire")
         code = try block.text("codeDestinataire")
-        name = try block.text("libelleDestinataire")
+        name = try block.descriptive("libelleDestinataire") { try block.text("libelleDestinataire") }
         serviceID = try block.int("idServiceExecutant")
         serviceCode = try block.text("codeServiceExecutant")
-        serviceName = try block.text("libelleServiceExecutant")
+        serviceName = try block.descriptive("libelleServiceExecutant") { try block.text("libelleServiceExecutant") }
         isState = try block.bool("destinataireEtat")
-        address = try InvoiceAddress(recipient: block)
+        address = try block.descriptive("address") { try InvoiceAddress(recipient: block) }
     }
 }
 
@@ -287,7 +289,7 @@ public struct InvoiceBankAccount: Sendable, Hashable {
     init?(block: AnswerObject) throws {
         id = try block.int("coordBancairesFournisseurId")
         type = try block.text("coordBancairesFournisseurType")
-        label = try block.text("coordBancairesFournisseurLibelle")
+        label = try block.descriptive("coordBancairesFournisseurLibelle") { try block.text("coordBancairesFournisseurLibelle") }
         countryCode = try block.text("coordBancairesFournisseurCodePays")
         account = try block.text("coordBancairesFournisseurCompteBancaire")
         bankCode = try block.text("coordBancairesFournisseurCodeBanque")
@@ -295,7 +297,7 @@ public struct InvoiceBankAccount: Sendable, Hashable {
         ibanKey = try block.text("coordBancairesFournisseurCleIban")
         ribKey = try block.text("coordBancairesFournisseurCleRib")
         bic = try block.text("coordBancairesBicSwift")
-        holderName = try block.text("coordBancairesFournisseurNomCb")
+        holderName = try block.descriptive("coordBancairesFournisseurNomCb") { try block.text("coordBancairesFournisseurNomCb") }
         if self == InvoiceBankAccount() { return nil }
     }
 }
@@ -346,12 +348,13 @@ public struct InvoiceSupplierBlock: Sendable, Hashable {
         id = try block.int("idFournisseur")
         code = try block.text("codeFournisseur")
         identifierType = try block.text("typeIdentifiantFournisseur")
-        name = try block.text("designationFournisseur") ?? block.text("raisonSocialeFournisseur")
+        name = try block.descriptive("designationFournisseur") { try block.text("designationFournisseur")
+                   ?? block.text("raisonSocialeFournisseur") }
         serviceID = try block.int("idServiceFournisseur")
         serviceCode = try block.text("codeServiceFournisseur")
-        serviceName = try block.text("libelleServiceFournisseur")
+        serviceName = try block.descriptive("libelleServiceFournisseur") { try block.text("libelleServiceFournisseur") }
         rcsNumber = try block.text("numeroRcsFournisseur")
-        address = try InvoiceAddress(supplier: block)
+        address = try block.descriptive("address") { try InvoiceAddress(supplier: block) }
         bankAccount = try InvoiceBankAccount(block: block)
         factor = try block.object("affactureur").flatMap(FrameworkParty.init(factor:))
     }

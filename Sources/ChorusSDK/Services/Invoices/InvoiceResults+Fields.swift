@@ -34,6 +34,9 @@ public struct PDFUpload: Sendable, Hashable, Decodable {
     public var totalIncludingTax: Amount?
     /// Amount to pay read (`montantAPayer`).
     public var amountToPay: Amount?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(attachmentID: Int, invoiceNumber: String? = nil, invoiceDate: CalendarDate? = nil, recipientSIRET: String? = nil,
@@ -57,7 +60,12 @@ public struct PDFUpload: Sendable, Hashable, Decodable {
     }
 
     /// Decodes the answer; a field the answer leaves out is `nil`.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let attachmentID = try block.int("pieceJointeId") else {
@@ -120,6 +128,9 @@ public struct FluxDeposit: Sendable, Hashable, Decodable {
     public var depositDate: CalendarDate?
     /// Syntax (`syntaxeFlux`).
     public var syntax: FluxSyntax?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(number: String, depositDate: CalendarDate? = nil, syntax: FluxSyntax? = nil) {
@@ -129,7 +140,12 @@ public struct FluxDeposit: Sendable, Hashable, Decodable {
     }
 
     /// Decodes the answer.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let number = try block.text("numeroFluxDepot") else {
@@ -151,6 +167,9 @@ public struct FluxRejection: Sendable, Hashable, Decodable {
     public var recipientIdentifier: String?
     /// Why (`libelleErreurDP`).
     public var reason: String?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(invoiceNumber: String? = nil, supplierIdentifier: String? = nil, recipientIdentifier: String? = nil,
@@ -162,13 +181,18 @@ public struct FluxRejection: Sendable, Hashable, Decodable {
     }
 
     /// Decodes a rejection; identifiers may be numbers.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         invoiceNumber = try block.text("numeroDP")
         supplierIdentifier = try block.text("identifiantFournisseur")
         recipientIdentifier = try block.text("identifiantDestinataire")
-        reason = try block.text("libelleErreurDP")
+        reason = try block.descriptive("libelleErreurDP") { try block.text("libelleErreurDP") }
     }
 }
 
@@ -180,6 +204,9 @@ public struct FluxTechnicalError: Sendable, Hashable, Decodable {
     public var message: String?
     /// Nature (`natureErreur`).
     public var nature: String?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(code: String? = nil, message: String? = nil, nature: String? = nil) {
@@ -189,11 +216,16 @@ public struct FluxTechnicalError: Sendable, Hashable, Decodable {
     }
 
     /// Decodes a technical error.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         code = try block.text("codeErreur")
-        message = try block.text("libelleErreur")
+        message = try block.descriptive("libelleErreur") { try block.text("libelleErreur") }
         nature = try block.text("natureErreur")
     }
 }
@@ -222,6 +254,9 @@ public struct FluxReport: Sendable, Hashable, Decodable {
     public var partnerName: String?
     /// The platform's report as a file (`fichierCR`, Base64 in `consulterCR`; a PDF).
     public var reportFile: Data?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(state: FluxState, depositedAt: Date? = nil, stateChangedAt: Date? = nil, fileName: String? = nil,
@@ -242,7 +277,12 @@ public struct FluxReport: Sendable, Hashable, Decodable {
     }
 
     /// Decodes either report's shape.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let state = try block.value(FluxState.self, "etatCourantDepotFlux")
@@ -250,15 +290,15 @@ public struct FluxReport: Sendable, Hashable, Decodable {
             throw block.failure("etatCourantDepotFlux", "the report has no etatCourantDepotFlux or etatCourantFlux")
         }
         self.state = state
-        depositedAt = try block.timestamp("dateDepotFlux")
-        stateChangedAt = try block.timestamp("dateHeureEtatCourantFlux")
-        fileName = try block.text("nomFichier") ?? block.text("nomFichierFlux")
+        depositedAt = try block.descriptive("dateDepotFlux") { try block.timestamp("dateDepotFlux") }
+        stateChangedAt = try block.descriptive("dateHeureEtatCourantFlux") { try block.timestamp("dateHeureEtatCourantFlux") }
+        fileName = try block.descriptive("nomFichier") { try block.text("nomFichier") ?? block.text("nomFichierFlux") }
         rejections = try block.list(FluxRejection.self, "listeErreurDP")
         technicalErrors = try block.list(FluxTechnicalError.self, "listeErreurTechnique")
         fluxNumber = try block.text("numeroFluxDepot")
         interfaceCode = try block.text("codeInterfaceDepotFlux") ?? block.text("codeInterfaceFlux")
         partnerApplicationCode = try block.text("codeAppliPartenaire")
-        partnerName = try block.text("designationPartenaire")
-        reportFile = try block.base64("fichierCR")
+        partnerName = try block.descriptive("designationPartenaire") { try block.text("designationPartenaire") }
+        reportFile = try block.descriptive("fichierCR") { try block.base64("fichierCR") }
     }
 }

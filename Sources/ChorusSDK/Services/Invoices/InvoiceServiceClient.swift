@@ -157,27 +157,22 @@ private struct AttachmentAnswer: Decodable { let pieceJointeId: Int }
 /// An answer with nothing but the envelope (`traiterRejet`, `corriger/valideur/facture`).
 private struct EmptyAnswer: Decodable {}
 
-/// `soumettre`'s answer; without `identifiantFactureCPP` the outcome is unknown (§5.10, S9).
-///
-/// The one lenient reader of the SDK, on purpose: once the answer names the invoice, the invoice exists, and failing
-/// the call would invite sending it again (a duplicate). So a side field of an unknown shape is left out (`nil`)
-/// rather than failing a committed submission; the status is never assumed.
+/// `soumettre`'s answer (§5.10), read by the policy of `AnswerReading.swift` like every other answer: the id, the
+/// number and the status are identity fields, so a missing or unreadable one fails with `decodingFailed`, whose
+/// outcome is unknown; `submit` then looks the invoice up instead of sending it again, and reports the invoice the
+/// platform holds. Never an invented number or status. Without `identifiantFactureCPP` `submitted` is `nil`.
 private struct SubmitAnswer: Decodable {
     var submitted: SubmittedInvoice?
 
-    private enum CodingKeys: String, CodingKey {
-        case identifiantFactureCPP, numeroFacture, statutFacture, dateDepot, identifiantStructure, empreinteCertificatDepot
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard let id = try? container.decodeLenientInt(forKey: .identifiantFactureCPP) else { return }
+        let answer = try AnswerObject(decoder)
+        guard let id = try answer.int("identifiantFactureCPP") else { return }
+        guard let number = try answer.text("numeroFacture") else {
+            throw answer.failure("numeroFacture", "the answer names invoice \(id) but carries no numeroFacture")
+        }
         submitted = SubmittedInvoice(
-            id: id, number: (try? container.decodeLenientString(forKey: .numeroFacture)) ?? "",
-            status: (try? container.decodeIfPresent(InvoiceStatus.self, forKey: .statutFacture)) ?? nil,
-            depositDate: try? container.decodeIfPresent(CalendarDate.self, forKey: .dateDepot),
-            supplierIdentifier: try? container.decodeLenientString(forKey: .identifiantStructure),
-            certificateFingerprint: try? container.decodeLenientString(forKey: .empreinteCertificatDepot),
-            recoveredAfterLostAnswer: false)
+            id: id, number: number, status: try answer.value(InvoiceStatus.self, "statutFacture"),
+            depositDate: try answer.date("dateDepot"), supplierIdentifier: try answer.text("identifiantStructure"),
+            certificateFingerprint: try answer.text("empreinteCertificatDepot"), recoveredAfterLostAnswer: false)
     }
 }

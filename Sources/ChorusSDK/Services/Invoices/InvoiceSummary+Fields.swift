@@ -74,6 +74,9 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
     public var firstValidator: String?
     /// The supplier's bank account (`coordBancairesFournisseur…`).
     public var bankAccount: InvoiceBankAccount?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, number: String, status: InvoiceStatus, fluxNumber: String? = nil, type: InvoiceType? = nil,
@@ -123,7 +126,12 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
     }
 
     /// Decodes a search result.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("identifiantFactureCPP") ?? block.int("idFacture") else {
@@ -145,7 +153,7 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
         worksInvoiceType = try block.text("typeFactureTravaux")
         invoiceDate = try block.date("dateFacture")
         depositDate = try block.date("dateDepot")
-        statusChangedAt = try block.timestamp("dateHeureEtatCourant")
+        statusChangedAt = try block.descriptive("dateHeureEtatCourant") { try block.timestamp("dateHeureEtatCourant") }
         totalExcludingTax = try block.amount("montantHT")
         totalIncludingTax = try block.amount("montantTTC")
         amountToPay = try block.amount("montantAPayer")
@@ -153,21 +161,21 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
         mode = try block.value(DepositMode.self, "modeDepot")
         recipientID = try block.int("idDestinataire")
         recipientSIRET = try block.text("codeDestinataire") ?? block.text("identifiantDestinataire")
-        recipientName = try block.text("designationDestinataire")
+        recipientName = try block.descriptive("designationDestinataire") { try block.text("designationDestinataire") }
         serviceID = try block.int("idServiceExecutant")
         serviceCode = try block.text("codeServiceExecutant")
-        serviceName = try block.text("nomServiceExecutant")
+        serviceName = try block.descriptive("nomServiceExecutant") { try block.text("nomServiceExecutant") }
         supplierID = try block.int("idFournisseur")
         supplierIdentifier = try block.text("codeFournisseur") ?? block.text("identifiantFournisseur")
-        supplierName = try block.text("designationFournisseur")
+        supplierName = try block.descriptive("designationFournisseur") { try block.text("designationFournisseur") }
         supplierServiceCode = try block.text("codeServiceFournisseur")
         commitmentNumber = try block.text("numeroBonCommande") ?? block.text("numeroEngagement")
         contractNumber = try block.text("numeroMarche")
         originalInvoiceNumber = try block.text("numeroFactureOrigine")
-        statusComment = try block.text("commentaireEtatCourant")
+        statusComment = try block.descriptive("commentaireEtatCourant") { try block.text("commentaireEtatCourant") }
         rejectionHandled = try block.bool("rejetTraite")
         downloadedByRecipient = try block.bool("factureTelechargeeParDestinataire")
-        size = try block.int("taille")
+        size = try block.descriptive("taille") { try block.int("taille") }
         firstValidator = try block.text("codeValideur1") ?? block.text("identifiantValideur")
         bankAccount = try InvoiceBankAccount(block: block)
     }

@@ -103,6 +103,6 @@ public struct PaymentRequest: Sendable, Hashable, Decodable {
         amountToPay = try item.amount("montantAPayer")
         supplierIdentifier = try item.text("identifiantStructureFournisseur")
         recipientIdentifier = try item.text("identifiantStructureDestinataire")
-        otherFields = try item.scalarFields(excluding: Self.named, what: "a payment request")
+        otherFields = try item.otherFields(excluding: Self.named)
     }
 }

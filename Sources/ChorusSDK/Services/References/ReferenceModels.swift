@@ -133,13 +133,13 @@ public enum Language: String, Sendable, Hashable, Encodable {
 
 /// The answer of the health check (`GET /cpro/transverses/v1/health-check`).
 public struct HealthStatus: Sendable, Hashable {
-    /// Whether the platform says it is up.
-    public var isHealthy: Bool
+    /// Whether the platform says it is up; `nil` when its answer carried no status code (unknown, never assumed).
+    public var isHealthy: Bool?
     /// The `statusCode` (or `statusCodeValue`) the platform returned, if any.
     public var statusCode: String?
 
     /// Creates a status.
-    public init(isHealthy: Bool, statusCode: String?) {
+    public init(isHealthy: Bool?, statusCode: String?) {
         self.isHealthy = isHealthy
         self.statusCode = statusCode
     }

@@ -48,15 +48,15 @@ struct ReferenceServiceClient: ReferenceService {
         return items.map(\.typeIdentifiantStructure)
     }
 
-    /// Health check. Healthy when the answer is HTTP 200 and its `statusCode` / `statusCodeValue`,
-    /// when present, says 200 or OK (shapes seen: `{"statusCode":"200"}`, and `body`,
-    /// `statusCodeValue`, `statusCode` together).
+    /// Health check. Healthy when the answer's `statusCode` / `statusCodeValue` says 200 or OK (shapes seen:
+    /// `{"statusCode":"200"}`, and `body`, `statusCodeValue`, `statusCode` together); unknown (`nil`) when the answer
+    /// carries neither; an unreadable one fails with `decodingFailed`.
     public func healthCheck() async throws -> HealthStatus {
         let response = try await pipeline.send(.healthCheck, body: nil)
-        let answer = try? JSONDecoder().decode(HealthAnswer.self, from: response.body)
-        let code = answer?.statusCode ?? answer?.statusCodeValue
-        let healthy = code.map { ["200", "OK"].contains($0.uppercased()) } ?? true
-        return HealthStatus(isHealthy: healthy, statusCode: code)
+        let answer = response.body.isEmpty ? HealthAnswer()
+            : try pipeline.decode(HealthAnswer.self, from: response, operation: .healthCheck)
+        let code = answer.statusCode ?? answer.statusCodeValue
+        return HealthStatus(isHealthy: code.map { ["200", "OK"].contains($0.uppercased()) }, statusCode: code)
     }
 
     private func list<Item: Decodable & Sendable>(_ operation: OperationID, _ body: some Encodable & Sendable) async throws -> [Item] {
@@ -84,10 +84,10 @@ private struct IdentifierTypeItem: Decodable, Sendable { let typeIdentifiantStru
 private struct HealthAnswer: Decodable {
     var statusCode: String?
     var statusCodeValue: String?
-    private enum CodingKeys: String, CodingKey { case statusCode, statusCodeValue }
+    init() {}
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        statusCode = try container.decodeLenientString(forKey: .statusCode)
-        statusCodeValue = try container.decodeLenientString(forKey: .statusCodeValue)
+        let answer = try AnswerObject(decoder)
+        statusCode = try answer.text("statusCode")
+        statusCodeValue = try answer.text("statusCodeValue")
     }
 }

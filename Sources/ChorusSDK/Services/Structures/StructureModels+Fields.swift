@@ -14,11 +14,14 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
     /// Name (`designationStructure`).
     public var name: String?
     /// Whether it is active (`statut` = `ACTIVE`).
-    public var isActive: Bool
+    public var isActive: Bool?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
-                isActive: Bool) {
+                isActive: Bool? = nil) {
         self.id = id
         self.identifier = identifier
         self.identifierType = identifierType
@@ -27,7 +30,12 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
     }
 
     /// Decodes a search result.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("idStructureCPP") else {
@@ -39,7 +47,7 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
         }
         self.identifier = identifier
         identifierType = try block.value(StructureIdentifierType.self, "typeIdentifiantStructure")
-        name = try block.text("designationStructure")
+        name = try block.descriptive("designationStructure") { try block.text("designationStructure") }
         isActive = try Self.activeFromStatus(block, "statut")
     }
 }
@@ -54,6 +62,9 @@ public struct PostalAddress: Sendable, Hashable, Decodable {
     public var city: String?
     /// Country (`pays`).
     public var country: String?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(street: String? = nil, postalCode: String? = nil, city: String? = nil, country: String? = nil) {
@@ -64,13 +75,18 @@ public struct PostalAddress: Sendable, Hashable, Decodable {
     }
 
     /// Decodes an address; every field may be missing or a number.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
-        street = try block.text("adresse")
-        postalCode = try block.text("codePostal")
-        city = try block.text("ville")
-        country = try block.text("pays")
+        street = try block.descriptive("adresse") { try block.text("adresse") }
+        postalCode = try block.descriptive("codePostal") { try block.text("codePostal") }
+        city = try block.descriptive("ville") { try block.text("ville") }
+        country = try block.descriptive("pays") { try block.text("pays") }
     }
 }
 
@@ -91,21 +107,24 @@ public struct StructureDetails: Sendable, Hashable, Decodable {
     /// Head-office address (`adressePostaleDuSiege`).
     public var address: PostalAddress?
     /// `parametres.codeServiceDoitEtreRenseigne`.
-    public var serviceCodeRequired: Bool
+    public var serviceCodeRequired: Bool?
     /// `parametres.numeroEJDoitEtreRenseigne`.
-    public var commitmentRequired: Bool
+    public var commitmentRequired: Bool?
     /// `parametres.gestionNumeroEJOuCodeService`.
-    public var serviceCodeOrCommitmentRequired: Bool
+    public var serviceCodeOrCommitmentRequired: Bool?
     /// `parametres.statutMiseEnPaiementNestPasRemonte`: the recipient does not report payment statuses.
-    public var paymentStatusNotReported: Bool
+    public var paymentStatusNotReported: Bool?
     /// When the technical account's password expires (`dateExpirationMotPasseCompteTech`), when shown.
     public var technicalPasswordExpiry: Date?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, identifier: String, identifierType: StructureIdentifierType? = nil, name: String? = nil,
-                isPublic: Bool? = nil, vatNumber: String? = nil, address: PostalAddress? = nil, serviceCodeRequired: Bool,
-                commitmentRequired: Bool, serviceCodeOrCommitmentRequired: Bool, paymentStatusNotReported: Bool,
-                technicalPasswordExpiry: Date? = nil) {
+                isPublic: Bool? = nil, vatNumber: String? = nil, address: PostalAddress? = nil, serviceCodeRequired: Bool? = nil,
+                commitmentRequired: Bool? = nil, serviceCodeOrCommitmentRequired: Bool? = nil,
+                paymentStatusNotReported: Bool? = nil, technicalPasswordExpiry: Date? = nil) {
         self.id = id
         self.identifier = identifier
         self.identifierType = identifierType
@@ -121,7 +140,12 @@ public struct StructureDetails: Sendable, Hashable, Decodable {
     }
 
     /// Decodes `consulter`'s answer.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let informationGenerales = try block.object("informationGenerales") else {
@@ -137,14 +161,14 @@ public struct StructureDetails: Sendable, Hashable, Decodable {
         }
         self.identifier = identifier
         identifierType = try informationGenerales.value(StructureIdentifierType.self, "typeIdentifiantStructure")
-        name = try informationGenerales.text("raisonSocialeStructure") ?? informationGenerales.text("libelleStructure")
+        name = try informationGenerales.descriptive("raisonSocialeStructure") { try informationGenerales.text("raisonSocialeStructure") ?? informationGenerales.text("libelleStructure") }
         isPublic = try Self.publicBody(informationGenerales, "structurePriveePublique")
         vatNumber = try informationGenerales.text("numeroTVA")
-        address = try block.value(PostalAddress.self, "adressePostaleDuSiege")
-        serviceCodeRequired = try parametres?.bool("codeServiceDoitEtreRenseigne") ?? false
-        commitmentRequired = try parametres?.bool("numeroEJDoitEtreRenseigne") ?? false
-        serviceCodeOrCommitmentRequired = try parametres?.bool("gestionNumeroEJOuCodeService") ?? false
-        paymentStatusNotReported = try parametres?.bool("statutMiseEnPaiementNestPasRemonte") ?? false
+        address = try block.descriptive("adressePostaleDuSiege") { try block.value(PostalAddress.self, "adressePostaleDuSiege") }
+        serviceCodeRequired = try parametres?.bool("codeServiceDoitEtreRenseigne")
+        commitmentRequired = try parametres?.bool("numeroEJDoitEtreRenseigne")
+        serviceCodeOrCommitmentRequired = try parametres?.bool("gestionNumeroEJOuCodeService")
+        paymentStatusNotReported = try parametres?.bool("statutMiseEnPaiementNestPasRemonte")
         technicalPasswordExpiry = try informationGenerales.timestamp("dateExpirationMotPasseCompteTech")
     }
 }
@@ -158,14 +182,18 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
     /// Name (`libelleService`).
     public var name: String?
     /// Whether it is active (`estActif`).
-    public var isActive: Bool
+    public var isActive: Bool?
     /// Start of validity as sent (`dateDbtService`, `YYYY-MM-DD HH:mm`).
     public var validFrom: String?
     /// End of validity as sent (`dateFinService`).
     public var validUntil: String?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
-    public init(id: Int, code: String, name: String? = nil, isActive: Bool, validFrom: String? = nil, validUntil: String? = nil) {
+    public init(id: Int, code: String, name: String? = nil, isActive: Bool? = nil, validFrom: String? = nil,
+                validUntil: String? = nil) {
         self.id = id
         self.code = code
         self.name = name
@@ -175,7 +203,12 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
     }
 
     /// Decodes a service.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let id = try block.int("idService") else {
@@ -186,10 +219,10 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
             throw block.failure("codeService", "a service has no codeService")
         }
         self.code = code
-        name = try block.text("libelleService")
+        name = try block.descriptive("libelleService") { try block.text("libelleService") }
         isActive = try Self.activeFromFlagOrStatus(block, "estActif", "statutService")
-        validFrom = try block.text("dateDbtService")
-        validUntil = try block.text("dateFinService")
+        validFrom = try block.descriptive("dateDbtService") { try block.text("dateDbtService") }
+        validUntil = try block.descriptive("dateFinService") { try block.text("dateFinService") }
     }
 }
 
@@ -202,14 +235,17 @@ public struct ServiceDetails: Sendable, Hashable, Decodable {
     /// Description (`descriptionService`).
     public var serviceDescription: String?
     /// Whether an invoice to this service needs a commitment number (`parametres.numeroEngagement`).
-    public var commitmentRequired: Bool
+    public var commitmentRequired: Bool?
     /// Whether payment statuses are reported (`parametres.miseEnPaiement`).
     public var reportsPayment: Bool?
     /// End of validity (`parametres.dateFinValidite`), in any of the three formats seen (§13.3).
     public var validUntil: Date?
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
-    public init(code: String, name: String? = nil, serviceDescription: String? = nil, commitmentRequired: Bool,
+    public init(code: String, name: String? = nil, serviceDescription: String? = nil, commitmentRequired: Bool? = nil,
                 reportsPayment: Bool? = nil, validUntil: Date? = nil) {
         self.code = code
         self.name = name
@@ -220,7 +256,12 @@ public struct ServiceDetails: Sendable, Hashable, Decodable {
     }
 
     /// Decodes `consulter/service`'s answer.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         guard let informationsGenerales = try block.object("informationsGenerales") else {
@@ -231,9 +272,9 @@ public struct ServiceDetails: Sendable, Hashable, Decodable {
             throw informationsGenerales.failure("codeService", "the service has no codeService")
         }
         self.code = code
-        name = try informationsGenerales.text("nomService")
-        serviceDescription = try informationsGenerales.text("descriptionService")
-        commitmentRequired = try parametres?.bool("numeroEngagement") ?? false
+        name = try informationsGenerales.descriptive("nomService") { try informationsGenerales.text("nomService") }
+        serviceDescription = try informationsGenerales.descriptive("descriptionService") { try informationsGenerales.text("descriptionService") }
+        commitmentRequired = try parametres?.bool("numeroEngagement")
         reportsPayment = try parametres?.bool("miseEnPaiement")
         validUntil = try parametres?.timestamp("dateFinValidite")
     }
@@ -252,8 +293,12 @@ public struct Commitment: Sendable, Hashable, Decodable {
     public var amount: Amount?
     /// `dateCreationEJ` / `dateEngagementJuridique`, when given.
     public var date: CalendarDate?
-    /// Every other field, as text (numbers and booleans written as JSON writes them).
+    /// Every other field the answer carries, kept: text, numbers and booleans as text (as JSON writes them), a nested
+    /// object or list as its compact JSON text.
     public var otherFields: [String: String]
+    /// What the SDK read past in this value's answer (tolerant mode): descriptive fields left out, list items
+    /// skipped. Empty when the answer had the documented shape.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(number: String?, state: String? = nil, amount: Amount? = nil, date: CalendarDate? = nil,
@@ -266,17 +311,23 @@ public struct Commitment: Sendable, Hashable, Decodable {
     }
 
     /// Decodes one commitment of `listeEngagementJuridique`.
-    public init(from decoder: any Decoder) throws { try self.init(block: AnswerObject(decoder)) }
+    public init(from decoder: any Decoder) throws {
+        let block = try AnswerObject(decoder)
+        let mark = block.reading?.count ?? 0
+        try self.init(block: block)
+        decodingIssues = block.reading?.issues(since: mark) ?? []
+    }
 
     init(block: AnswerObject) throws {
         number = try block.text("numeroEngagementJuridique") ?? block.text("numeroEJ")
         state = try block.text("libelleEtatCourantEJ") ?? block.text("etatCourantEJ")
                     ?? block.text("etatCourantEngagementJuridique")
         amount = try block.amount("montantEngagementJuridique") ?? block.amount("montantEJ")
-        date = try block.date("dateCreationEJ") ?? block.date("dateEngagementJuridique")
-        otherFields = try block.scalarFields(excluding: ["numeroEngagementJuridique", "numeroEJ", "libelleEtatCourantEJ",
-                                                         "etatCourantEJ", "etatCourantEngagementJuridique",
-                                                         "montantEngagementJuridique", "montantEJ", "dateCreationEJ",
-                                                         "dateEngagementJuridique"], what: "a commitment")
+        date = try block.descriptive("dateCreationEJ") { try block.date("dateCreationEJ")
+                   ?? block.date("dateEngagementJuridique") }
+        otherFields = try block.otherFields(excluding: ["numeroEngagementJuridique", "numeroEJ", "libelleEtatCourantEJ",
+                                                        "etatCourantEJ", "etatCourantEngagementJuridique",
+                                                        "montantEngagementJuridique", "montantEJ", "dateCreationEJ",
+                                                        "dateEngagementJuridique"])
     }
 }

@@ -49,8 +49,9 @@ public struct StructureQuery: Sendable, Hashable {
 
 extension StructureSummary {
     /// `statut` = `ACTIVE` (or `ACTIF`); active when the answer leaves it out.
-    static func activeFromStatus(_ block: AnswerObject, _ status: String) throws -> Bool {
-        try block.text(status).map { $0.uppercased() == "ACTIVE" || $0.uppercased() == "ACTIF" } ?? true
+    /// `statut` = `ACTIVE`/`ACTIF`; `nil` (unknown) when the answer has no `statut`.
+    static func activeFromStatus(_ block: AnswerObject, _ status: String) throws -> Bool? {
+        try block.text(status).map { $0.uppercased() == "ACTIVE" || $0.uppercased() == "ACTIF" }
     }
 }
 
@@ -72,12 +73,12 @@ extension ServiceInfo {
     public static let publicInvoicesCode = ServiceCodes.publicInvoices
 
     /// Whether a supplier may invoice this service: active and not `FACTURES_PUBLIQUES`.
-    public var isInvoiceable: Bool { isActive && code != Self.publicInvoicesCode }
+    public var isInvoiceable: Bool { isActive == true && code != Self.publicInvoicesCode }
 
-    /// `estActif`, else a `statutService` starting with `ACTI`; active when the answer gives neither.
-    static func activeFromFlagOrStatus(_ block: AnswerObject, _ flag: String, _ status: String) throws -> Bool {
+    /// `estActif`, else `statutService` (`ACTIF`…); `nil` (unknown) when the answer has neither.
+    static func activeFromFlagOrStatus(_ block: AnswerObject, _ flag: String, _ status: String) throws -> Bool? {
         let status = try block.text(status)
-        return try block.bool(flag) ?? status.map { $0.uppercased().hasPrefix("ACTI") } ?? true
+        return try block.bool(flag) ?? status.map { $0.uppercased().hasPrefix("ACTI") }
     }
 }
 
@@ -92,14 +93,22 @@ public struct RecipientProfile: Sendable, Hashable {
     public var requirement: InvoicingRequirement
     /// The service chosen, with its own commitment flag, when a service code was given.
     public var service: ServiceDetails?
+    /// Services whose answer did not say whether they are active: not offered in ``services``, and an invoice naming
+    /// one gets the problem `SDK-SERVICE-ACTIVITY-UNKNOWN`.
+    public var unconfirmedServices: [ServiceInfo]
+    /// What the platform's answers left unknown about the structure itself (whether it is active, whether it is a
+    /// public body), as problems every invoice to it gets (`SDK-RECIPIENT-…-UNKNOWN`): the SDK does not assume.
+    public var unconfirmed: [ValidationProblem]
 
     /// Creates a profile (``StructureService/recipient(siret:serviceCode:)`` builds them from the platform).
     public init(structure: StructureDetails, services: [ServiceInfo], requirement: InvoicingRequirement,
-                service: ServiceDetails? = nil) {
+                service: ServiceDetails? = nil, unconfirmedServices: [ServiceInfo] = [], unconfirmed: [ValidationProblem] = []) {
         self.structure = structure
         self.services = services
         self.requirement = requirement
         self.service = service
+        self.unconfirmedServices = unconfirmedServices
+        self.unconfirmed = unconfirmed
     }
 
     /// Whether the invoice must carry a service code.
@@ -115,18 +124,20 @@ public struct RecipientProfile: Sendable, Hashable {
     /// The answer to "what must my invoice carry for this recipient?", in one sentence.
     public var summary: String {
         var text = "\(structure.name ?? structure.identifier) (\(structure.identifier)): \(requirement)"
-        if let service, service.commitmentRequired { text += "; service \(service.code) requires a commitment number" }
+        if let service, service.commitmentRequired == true { text += "; service \(service.code) requires a commitment number" }
         if !services.isEmpty { text += "; services: " + services.map(\.code).joined(separator: ", ") }
         return text
     }
 
     /// Every rule an invoice's routing data breaks for this recipient (empty when it complies):
     /// service code and commitment number as required, service active, known and not `FACTURES_PUBLIQUES`,
-    /// commitment number ≤ 50 characters. Field names are the wire paths.
+    /// commitment number ≤ 50 characters. Field names are the wire paths. What the answers left unknown is reported
+    /// too (rules `SDK-…-UNKNOWN`): an unknown requirement when the invoice carries neither a service code nor a
+    /// commitment number, a service of unknown activity when the invoice names it, and ``unconfirmed``.
     public func problems(serviceCode: String?, commitmentNumber: String?) -> [ValidationProblem] {
         let code = serviceCode.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let commitment = commitmentNumber.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        var problems: [ValidationProblem] = []
+        var problems = unconfirmed
         func add(_ field: String, _ rule: String, _ message: String) {
             problems.append(ValidationProblem(field: field, rule: rule, message: message))
         }
@@ -135,6 +146,9 @@ public struct RecipientProfile: Sendable, Hashable {
         if let code {
             if code == ServiceInfo.publicInvoicesCode {
                 add(serviceField, "recipient.publicInvoicesService", "FACTURES_PUBLIQUES is reserved for invoices between public bodies")
+            } else if unconfirmedServices.contains(where: { $0.code == code }) {
+                add(serviceField, "SDK-SERVICE-ACTIVITY-UNKNOWN",
+                    "the platform's answer does not say whether service \(code) of \(structure.identifier) is active")
             } else if !services.contains(where: { $0.code == code }) {
                 add(serviceField, "recipient.activeService", "\(code) is not an active service of \(structure.identifier)")
             }
@@ -147,12 +161,17 @@ public struct RecipientProfile: Sendable, Hashable {
                 add(serviceField, "recipient.serviceCodeOrCommitmentRequired",
                     "\(structure.identifier) requires a service code or a commitment number")
             }
+        case .unknown:
+            if code == nil && commitment == nil {
+                add(serviceField, "SDK-RECIPIENT-REQUIREMENT-UNKNOWN",
+                    "the platform's answer does not say whether \(structure.identifier) requires a service code or a commitment number")
+            }
         default: break
         }
         if commitment == nil && (requirement == .commitmentNumber || requirement == .serviceCodeAndCommitmentNumber) {
             add(commitmentField, "recipient.commitmentRequired", "\(structure.identifier) requires a commitment number")
         }
-        if commitment == nil, let service, service.code == code, service.commitmentRequired {
+        if commitment == nil, let service, service.code == code, service.commitmentRequired == true {
             add(commitmentField, "service.commitmentRequired", "service \(service.code) requires a commitment number")
         }
         if let commitment, commitment.count > 50 {

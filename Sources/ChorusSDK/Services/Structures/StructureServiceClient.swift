@@ -13,7 +13,7 @@ struct StructureServiceClient: StructureService {
     public func search(_ query: StructureQuery, page: PageRequest) async throws -> Page<StructureSummary> {
         let body = SearchBody(query: query, page: page)
         let answer: KeyedList<StructureSummary> = try await pipeline.callList(.rechercherStructure, body)
-        return Page(items: answer.items, info: answer.info)
+        return answer.page
     }
 
     public func searchAll(_ query: StructureQuery, pageSize: Int) -> PageSequence<StructureSummary> {
@@ -32,10 +32,10 @@ struct StructureServiceClient: StructureService {
             let body: WireObject = ["idStructure": .int(structureID),
                                     "parametresRechercherServicesStructure": .page(PageRequest(pageSize: pageSize, page: number))]
             let answer: KeyedList<ServiceInfo> = try await pipeline.callList(.rechercherServicesStructure, body)
-            return Page(items: answer.items, info: answer.info)
+            return answer.page
         }
         let services = try await all.collect()
-        return includeInactive ? services : services.filter(\.isActive)
+        return includeInactive ? services : services.filter { $0.isActive == true }  // unknown activity is not "active"
     }
 
     public func serviceDetails(structureID: Int, serviceID: Int) async throws -> ServiceDetails {
@@ -47,13 +47,19 @@ struct StructureServiceClient: StructureService {
         let identifier = try StructureIdentifier.siret(siret, checkDigit: pipeline.checkDigitPolicy)
         pipeline.warn(identifier.warning, operation: .rechercherStructure)
         let found = try await search(StructureQuery(identifier: identifier), page: PageRequest(pageSize: 10))
-        guard let summary = found.items.first(where: { $0.identifier == identifier.value }) ?? found.items.first else {
+        let exact = found.items.first(where: { $0.identifier == identifier.value })
+        if exact == nil, let skipped = found.issues.first(where: { $0.consequence == .itemSkipped }) {
+            // A structure the answer served but the SDK could not read may be this one: not "not found".
+            throw ChorusError(.decodingFailed, operation: .rechercherStructure,
+                              message: "the search for SIRET \(identifier.value) returned a structure the SDK could not read (\(skipped))")
+        }
+        guard let summary = exact ?? found.items.first else {
             throw ChorusError(.recipientNotFound, operation: .rechercherStructure,
                               message: "no structure with SIRET \(identifier.value) was found on this platform by structures/v1/rechercher",
                               field: "siret", rule: "recipient.exists")
         }
         let structure = try await details(structureID: summary.id)
-        guard summary.isActive else {
+        guard summary.isActive != false else {
             throw ChorusError(.recipientInactive, operation: .rechercherStructure,
                               message: "the structure with SIRET \(identifier.value) exists on Chorus Pro but is not active",
                               field: "siret", rule: "recipient.active")
@@ -63,12 +69,24 @@ struct StructureServiceClient: StructureService {
                               message: "the structure with SIRET \(identifier.value) is a private company, not a public recipient",
                               field: "siret", rule: "recipient.public")
         }
-        let services = try await services(structureID: summary.id, includeInactive: false).filter(\.isInvoiceable)
+        let all = try await services(structureID: summary.id, includeInactive: true)
+            .filter { $0.isActive != false && $0.code != ServiceInfo.publicInvoicesCode }
+        let services = all.filter { $0.isActive == true }
         var chosen: ServiceDetails?
         if let serviceCode, let service = services.first(where: { $0.code == serviceCode }) {
             chosen = try await serviceDetails(structureID: summary.id, serviceID: service.id)
         }
-        return RecipientProfile(structure: structure, services: services, requirement: structure.requirement, service: chosen)
+        var unconfirmed: [ValidationProblem] = []
+        if summary.isActive == nil {
+            unconfirmed.append(ValidationProblem(field: "destinataire.codeDestinataire", rule: "SDK-RECIPIENT-ACTIVITY-UNKNOWN",
+                                                 message: "the platform's answer does not say whether \(identifier.value) is active"))
+        }
+        if structure.isPublic == nil {
+            unconfirmed.append(ValidationProblem(field: "destinataire.codeDestinataire", rule: "SDK-RECIPIENT-PUBLIC-UNKNOWN",
+                                                 message: "the platform's answer does not say whether \(identifier.value) is a public body"))
+        }
+        return RecipientProfile(structure: structure, services: services, requirement: structure.requirement, service: chosen,
+                                unconfirmedServices: all.filter { $0.isActive == nil }, unconfirmed: unconfirmed)
     }
 
     public func recipientDirectory() async throws -> RecipientDirectory {

@@ -70,7 +70,7 @@ public struct WorksInvoiceSummary: Sendable, Hashable, Decodable {
         totalExcludingTax = try item.amount("montantHT")
         totalIncludingTax = try item.amount("montantTTC")
         amountToPay = try item.amount("montantAPayer")
-        otherFields = try item.scalarFields(excluding: Self.named, what: "a works invoice")
+        otherFields = try item.otherFields(excluding: Self.named)
     }
 }
 

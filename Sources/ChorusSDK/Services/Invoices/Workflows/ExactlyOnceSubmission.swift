@@ -28,7 +28,7 @@ extension InvoiceService {
         }
         // A structured invoice gets its number from the platform: remember which matching invoices exist
         // before sending, so a lost answer can be recognised afterwards.
-        let existing = submission.mode == .structured ? Set(try await matching(lookup).map(\.id)) : []
+        let existing = submission.mode == .structured ? Set(try await matching(lookup).candidates.map(\.id)) : []
         try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.sorted()))
         do {
             let submitted = try await sendOnce(prepared, lookup: lookup, existing: existing)
@@ -89,8 +89,9 @@ extension InvoiceService {
     private func matchingAfterLostAnswer(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
         var round = 1
         while true {
+            let found: (candidates: [InvoiceSummary], skipped: [DecodingIssue])
             do {
-                return try await matching(lookup)
+                found = try await matching(lookup)
             } catch let error as ChorusError {
                 // Only a transient failure may end differently next round (an unreadable answer will not).
                 guard round < 6, error.isTransient else {
@@ -100,20 +101,34 @@ extension InvoiceService {
                 }
                 try await workflow.clock.sleep(.milliseconds(250 << round))
                 round += 1
+                continue
             }
+            // An invoice the search served but the SDK could not read might be this one: no conclusion.
+            if found.candidates.isEmpty, let first = found.skipped.first {
+                throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                                  message: "the answer was lost and the search that would tell whether the invoice exists returned "
+                                      + "\(found.skipped.count) invoice(s) the SDK could not read (\(first)); none was sent again.")
+            }
+            return found.candidates
         }
     }
 
     /// Invoices that could be this submission: same supplier, same total including tax, deposited since
-    /// yesterday, and the same number when the supplier gave one; rejected ones excluded.
-    private func matching(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
+    /// yesterday, and the same number when the supplier gave one; rejected ones excluded. `skipped`: the invoices the
+    /// search served that could not be read (tolerant reading), any of which might be this one.
+    private func matching(_ lookup: LostAnswerLookup) async throws -> (candidates: [InvoiceSummary], skipped: [DecodingIssue]) {
         let query = InvoiceQuery(invoiceNumber: lookup.submission.mode.carriesPDF ? lookup.submission.invoiceNumber : nil,
                                  supplierID: lookup.submission.supplierID, depositedFrom: lookup.day.adding(days: -1),
                                  minimumIncludingTax: lookup.totals.includingTax, maximumIncludingTax: lookup.totals.includingTax)
-        return try await searchAll(query, pageSize: 100).collect().filter { invoice in
-            invoice.status != .rejected
-                && (invoice.recipientSIRET == nil || invoice.recipientSIRET == lookup.submission.recipientSIRET.filter { $0 != " " })
+        var candidates: [InvoiceSummary] = [], skipped: [DecodingIssue] = []
+        for try await page in searchAll(query, pageSize: 100) {
+            skipped += page.issues.filter { $0.consequence == .itemSkipped }
+            candidates += page.items.filter { invoice in
+                invoice.status != .rejected
+                    && (invoice.recipientSIRET == nil || invoice.recipientSIRET == lookup.submission.recipientSIRET.filter { $0 != " " })
+            }
         }
+        return (candidates, skipped)
     }
 }
 
