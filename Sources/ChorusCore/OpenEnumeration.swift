@@ -23,7 +23,10 @@ extension OpenEnumeration {
 
     /// Decodes the wire code as a string.
     public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        // A code sent as a number (`"codeRetour"`-style drift) is the same code.
+        let container = try decoder.singleValueContainer()
+        if let integer = try? container.decode(Int.self) { self.init(rawValue: String(integer)); return }
+        self.init(rawValue: try container.decode(String.self))
     }
 
     /// Encodes the wire code as a string.

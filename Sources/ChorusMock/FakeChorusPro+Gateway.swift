@@ -172,7 +172,7 @@ extension FakeChorusPro {
             return HTTPResponse(status: 401, headers: ["WWW-Authenticate": #"Bearer realm="PISTE",error="Unauthorized",error_description="login or password incorrects""#])
         }
         if isHealthCheck {
-            return .json(["statusCode": "200", "statusCodeValue": 200, "body": "OK"])
+            return .json(drifted(["statusCode": "200", "statusCodeValue": 200, "body": "OK"]))
         }
         guard request.method == .post else { return HTTPResponse(status: 405) }
         let contentType = request.headers["Content-Type"]?.lowercased() ?? ""
@@ -186,13 +186,16 @@ extension FakeChorusPro {
             var answer = try dispatch(path, json, Caller(account: account))
             if answer["codeRetour"].isNull { answer["codeRetour"] = 0 }
             if answer["libelle"].isNull { answer["libelle"] = api == "factures" ? "GCU_MSG_01_000" : "TRA_MSG_00.000" }
-            return .json(answer)
+            return .json(drifted(answer))
         } catch let refusal as FakeRefusal {
             return refusalResponse(refusal)
         } catch {
             return .json(["codeRetour": 500, "libelle": "Erreur interne"], status: 500)
         }
     }
+
+    /// The answer in the shapes of the drift set by ``setShapeDrift(_:)``, if any.
+    func drifted(_ answer: JSONValue) -> JSONValue { shapeDrift?.apply(to: answer) ?? answer }
 
     func technicalAccount(from request: HTTPRequest) -> FakeTechnicalAccount? {
         guard let header = request.headers["cpro-account"], let decoded = Data(base64Encoded: header),

@@ -108,6 +108,7 @@ public actor FakeChorusPro {
     // Test controls.
     var scriptedFaults: [String: [FakeFault]] = [:]
     var randomFaults: RandomFaults?
+    var shapeDrift: ShapeDrift?
     var entries = JournalBuffer()
     var faultCount = 0
     /// Whether exchanges are recorded in ``journal`` (switch off for long soak runs; `chorus-mock-server`
@@ -231,6 +232,9 @@ public actor FakeChorusPro {
 
     /// Draws transient faults at random (for soak tests); `nil` stops them.
     public func setRandomFaults(_ plan: RandomFaults?) { randomFaults = plan }
+
+    /// Sends every `/cpro/` JSON answer in drifted shapes of the same meaning (``ShapeDrift``); `nil` stops it.
+    public func setShapeDrift(_ drift: ShapeDrift?) { shapeDrift = drift }
 
     /// Changes behaviour switches.
     public func configure(_ change: @Sendable (inout Options) -> Void) {

@@ -6,7 +6,7 @@ import Foundation
 /// fields (``descriptive(_:_:)``) and list items (``items(_:_:)``, ``list(_:_:)``) are tolerated and recorded in
 /// tolerant mode. Absent fields read as `nil` — never as 0, `""` or an invented status.
 package struct AnswerObject {
-    private let container: KeyedDecodingContainer<AnyCodingKey>
+    fileprivate let container: KeyedDecodingContainer<AnyCodingKey>
     /// The reading this object belongs to; `nil` (a decoder of the user's own) reads strictly.
     package let reading: AnswerReading?
 
@@ -137,6 +137,21 @@ package struct AnswerObject {
 
     /// The objects of a list that may be absent, `null`, one object or an array.
     package func objects(_ key: String) throws -> [AnswerObject] { try items(key) { $0 } }
+
+    /// `objects`, each read by `read`, isolated as in ``items(_:_:)`` (for lists gathered from several blocks).
+    package static func each<Item>(_ objects: [AnswerObject], _ read: (AnswerObject) throws -> Item) throws -> [Item] {
+        var items: [Item] = [], firstError: (any Error)?
+        for object in objects {
+            do { items.append(try read(object)) } catch {
+                firstError = firstError ?? error
+                guard let reading = object.reading else { throw error }
+                try reading.tolerate(error, at: object.container.codingPath, excerpt: "{" + object.keys.sorted().joined(separator: ",") + "}",
+                                     as: .itemSkipped)
+            }
+        }
+        if items.isEmpty, let firstError { throw firstError }
+        return items
+    }
 
     /// A list of decodable items that may be absent, `null`, one item or an array; items are isolated as in
     /// ``items(_:_:)``.

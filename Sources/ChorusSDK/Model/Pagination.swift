@@ -18,19 +18,14 @@ public struct PageInfo: Sendable, Hashable, Decodable {
         self.total = total
     }
 
-    private enum Keys: String, CodingKey {
-        case parametresRetour, nbResultatsParPage, pageCourante, pages, total
-    }
-
     /// Reads `parametresRetour` when present, else the top-level fields.
     public init(from decoder: any Decoder) throws {
-        let root = try decoder.container(keyedBy: Keys.self)
-        let container = root.contains(.parametresRetour) && (try? root.decodeNil(forKey: .parametresRetour)) == false
-            ? try root.nestedContainer(keyedBy: Keys.self, forKey: .parametresRetour) : root
-        pageSize = try container.decodeLenientInt(forKey: .nbResultatsParPage)
-        currentPage = try container.decodeLenientInt(forKey: .pageCourante)
-        pageCount = try container.decodeLenientInt(forKey: .pages)
-        total = try container.decodeLenientInt(forKey: .total)
+        let root = try AnswerObject(decoder)
+        let block = try root.object("parametresRetour") ?? root
+        pageSize = try block.int("nbResultatsParPage")
+        currentPage = try block.int("pageCourante")
+        pageCount = try block.int("pages")
+        total = try block.int("total")
     }
 }
 

@@ -91,17 +91,19 @@ struct AnswerMutationTests {
         return try await fixture.read(client)
     }
 
-    /// The wire keys the model tables mark descriptive (Sources/ChorusSDK/Models/*.models): the only fields tolerant
+    /// The wire keys the SDK reads as descriptive: every key quoted on a line that calls `descriptive(…)` in
+    /// Sources/ChorusSDK (the generated models and the hand-written readers alike). They are the only fields tolerant
     /// reading may leave out.
     static let descriptiveKeys: Set<String> = {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources/ChorusSDK/Models")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources/ChorusSDK")
         var keys: Set<String> = []
-        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where file.hasSuffix(".models") {
-            let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            for line in text.split(separator: "\n") {
-                let columns = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard columns.count == 7, columns[4] == "descriptive" else { continue }
-                keys.formUnion(columns[2].split(whereSeparator: { " ?,.;".contains($0) }).map(String.init))
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".swift") {
+            let text = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            var pending = false  // a `descriptive(…) {` whose reading continues on the next line
+            for line in text.split(separator: "\n") where pending || line.contains(".descriptive(\"") {
+                pending = line.hasSuffix("{")
+                for match in line.matches(of: /"([A-Za-z][A-Za-z0-9]*)"/) { keys.insert(String(match.output.1)) }
             }
         }
         return keys

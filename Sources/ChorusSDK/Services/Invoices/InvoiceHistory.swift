@@ -48,12 +48,14 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
             }
             self.status = status
             id = try block.int("histoStatutId")
-            dateText = try block.text("histoStatutDatePassage")
+            dateText = try block.descriptive("histoStatutDatePassage") { try block.text("histoStatutDatePassage") }
             date = try block.timestamp("histoStatutDatePassage")
-            comment = try block.text("histoStatutCommentaire")
-            userName = try block.words("histoStatutUtilisateurPrenom", "histoStatutUtilisateurNom")
-            userEmail = try block.text("histoStatutUtilisateurEmail")
-            userPhone = try block.text("histoStatutUtilisateurTelephone")
+            comment = try block.descriptive("histoStatutCommentaire") { try block.text("histoStatutCommentaire") }
+            userName = try block.descriptive("histoStatutUtilisateurNom") {
+                try block.words("histoStatutUtilisateurPrenom", "histoStatutUtilisateurNom")
+            }
+            userEmail = try block.descriptive("histoStatutUtilisateurEmail") { try block.text("histoStatutUtilisateurEmail") }
+            userPhone = try block.descriptive("histoStatutUtilisateurTelephone") { try block.text("histoStatutUtilisateurTelephone") }
         }
     }
 
@@ -87,9 +89,11 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
             self.code = code
             id = try block.int("histoActionId")
             date = try block.timestamp("histoActionDateHeure")
-            userName = try block.words("histoActionUtilisateurPrenom", "histoActionUtilisateurNom")
-            userEmail = try block.text("histoActionUtilisateurEmail")
-            userPhone = try block.text("histoActionUtilisateurTelephone")
+            userName = try block.descriptive("histoActionUtilisateurNom") {
+                try block.words("histoActionUtilisateurPrenom", "histoActionUtilisateurNom")
+            }
+            userEmail = try block.descriptive("histoActionUtilisateurEmail") { try block.text("histoActionUtilisateurEmail") }
+            userPhone = try block.descriptive("histoActionUtilisateurTelephone") { try block.text("histoActionUtilisateurTelephone") }
         }
     }
 
@@ -114,9 +118,9 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
 
         init(block: AnswerObject) throws {
             id = try block.int("evenementId")
-            label = try block.text("evenementLibelle")
-            date = try block.timestamp("evenementDateHeure")
-            who = try block.text("evenementQui")
+            label = try block.descriptive("evenementLibelle") { try block.text("evenementLibelle") }
+            date = try block.descriptive("evenementDateHeure") { try block.timestamp("evenementDateHeure") }
+            who = try block.descriptive("evenementQui") { try block.text("evenementQui") }
         }
     }
 
@@ -156,6 +160,8 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
     public var events: [Event]
     /// The paging of the events (`…Evenement`).
     public var eventPaging: PageInfo
+    /// What the SDK read past in this answer (tolerant mode): descriptive fields left out, entries skipped.
+    public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
     public init(invoiceID: Int, number: String? = nil, mode: DepositMode? = nil, currentStatus: InvoiceStatus, entries: [Entry] = [],
@@ -177,6 +183,7 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
     /// Decodes the answer.
     public init(from decoder: any Decoder) throws {
         let root = try AnswerObject(decoder)
+        let mark = root.reading?.count ?? 0
         guard let id = try root.int("idFacture") ?? root.int("identifiantFactureCPP") else {
             throw root.failure("idFacture", "the history names no invoice")
         }
@@ -187,25 +194,31 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
         let statuses = try Self.block(root, "historiquesDesStatuts", list: "histoStatut", entryKey: "histoStatutCode", suffix: "HistoStatut",
                                       pagingKeys: ["nbResultatsParPageHistoStatut", "pageCouranteHistoStatut", "pagesHistoStatut",
                                                    "totalHistoStatut"], paging: &statusPaging)
-        entries = try statuses.map(Entry.init(block:)).sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) }
+        // Newest first. An entry without a date cannot be placed: the platform's order is kept then, so a lost date
+        // never changes which status is the current one.
+        let read = try AnswerObject.each(statuses, Entry.init(block:))
+        entries = read.allSatisfy { $0.date != nil } ? read.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) } : read
         entryPaging = statusPaging
         var actionPaging = PageInfo()
-        userActions = try Self.block(root, "historiquesDesActionsUtilisateurs", list: "histoAction", entryKey: "histoActionCode",
+        let actionBlocks = try Self.block(root, "historiquesDesActionsUtilisateurs", list: "histoAction", entryKey: "histoActionCode",
                                      suffix: "HistoAction",
                                      pagingKeys: ["nbResultatsParPageHistoAction", "pageCouranteHistoAction", "pagesHistoAction",
-                                                  "totalHistoAction"], paging: &actionPaging).map(UserAction.init(block:))
+                                                  "totalHistoAction"], paging: &actionPaging)
+        userActions = try AnswerObject.each(actionBlocks, UserAction.init(block:))
         userActionPaging = actionPaging
         var eventsPaging = PageInfo()
-        events = try Self.block(root, "historiquesDesEvenementsComplementaires", list: "evenement", entryKey: "evenementLibelle",
+        let eventBlocks = try Self.block(root, "historiquesDesEvenementsComplementaires", list: "evenement", entryKey: "evenementLibelle",
                                 suffix: "Evenement",
                                 pagingKeys: ["nbResultatsParPageEvenement", "pageCouranteEvenement", "pagesEvenement", "totalEvenement"],
-                                paging: &eventsPaging).map(Event.init(block:))
+                                paging: &eventsPaging)
+        events = try AnswerObject.each(eventBlocks, Event.init(block:))
         eventPaging = eventsPaging
         lastAction = try root.object("derniereAction").map { LastAction(id: try $0.int("derniereActionId"), code: try $0.text("derniereActionCode")) }
         guard let current = try root.value(InvoiceStatus.self, "statutCourantCode") ?? entries.first?.status else {
             throw root.failure("statutCourantCode", "the history has neither statutCourantCode nor any status entry")
         }
         currentStatus = current
+        decodingIssues = root.reading?.issues(since: mark) ?? []
     }
 
     /// The entries of one history block, in any of its known shapes; the block's paging (`pagingKeys`: page size,
@@ -220,7 +233,11 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
                 entries += try element.objects(list)
                 paging = try element.paging(pagingKeys[0], pagingKeys[1], pagingKeys[2], pagingKeys[3])
             } else if !element.keys.isEmpty && !element.keys.allSatisfy({ $0.hasSuffix(suffix) }) {
-                throw root.failure(key, "a history block with neither \(list) nor \(entryKey): \(element.keys.sorted().joined(separator: ", "))")
+                // A block of unknown keys may hold entries the SDK cannot see: an issue in tolerant mode, else a failure.
+                _ = try root.descriptive(key) { () throws -> Int? in
+                    throw root.failure(key, "a history block with neither \(list) nor \(entryKey): \(element.keys.sorted().joined(separator: ", "))")
+                }
+                paging = try element.paging(pagingKeys[0], pagingKeys[1], pagingKeys[2], pagingKeys[3])
             } else {
                 paging = try element.paging(pagingKeys[0], pagingKeys[1], pagingKeys[2], pagingKeys[3])  // an empty block: paging only
             }
