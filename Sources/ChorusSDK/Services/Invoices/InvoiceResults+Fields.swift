@@ -105,11 +105,14 @@ public struct SubmittedInvoice: Sendable, Hashable {
     public var certificateFingerprint: String?
     /// Whether the answer was lost and the invoice found by searching instead of sending it again.
     public var recoveredAfterLostAnswer: Bool
+    /// Whether the submission journal showed this invoice already created by an earlier call or run (same key): nothing
+    /// was sent, and `status` is then `nil` unless it was read again.
+    public var alreadySubmitted: Bool
 
     /// Creates a value (for stubs and tests).
     public init(id: Int, number: String, status: InvoiceStatus?, depositDate: CalendarDate? = nil,
-                supplierIdentifier: String? = nil, certificateFingerprint: String? = nil,
-                recoveredAfterLostAnswer: Bool = false) {
+                supplierIdentifier: String? = nil, certificateFingerprint: String? = nil, recoveredAfterLostAnswer: Bool = false,
+                alreadySubmitted: Bool = false) {
         self.id = id
         self.number = number
         self.status = status
@@ -117,6 +120,7 @@ public struct SubmittedInvoice: Sendable, Hashable {
         self.supplierIdentifier = supplierIdentifier
         self.certificateFingerprint = certificateFingerprint
         self.recoveredAfterLostAnswer = recoveredAfterLostAnswer
+        self.alreadySubmitted = alreadySubmitted
     }
 }
 

@@ -171,6 +171,12 @@ public struct InvoiceSubmission: Sendable, Hashable {
     public var extraAttachments: [AttachmentReference]
     /// Comment (`commentaire`).
     public var comment: String?
+    /// The caller's own key for this invoice (a business id such as `"2026-11/fee/26300001"`), which the submission
+    /// journal knows it by: a second ``InvoiceService/submit(_:)`` with the same key returns the first one's invoice
+    /// instead of sending, even when the content changed — and the journal then refuses it with `invalidInput` (field
+    /// `idempotencyKey`). Not sent to the platform. `nil` (the default): the key is the SHA-256 of the `soumettre` body
+    /// with the attachments' ids left out, so uploading the same PDF again after a restart keeps the key.
+    public var idempotencyKey: String? = nil
 
     /// Creates a submission; see the type's documentation for what each mode needs.
     public init(mode: DepositMode, invoiceNumber: String? = nil, invoiceDate: CalendarDate? = nil, recipientSIRET: String,

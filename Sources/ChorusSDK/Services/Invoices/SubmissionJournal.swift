@@ -38,7 +38,8 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
         public static let notCreated = Stage(rawValue: "notCreated")
     }
 
-    /// The submission's key: the SHA-256 of the exact `soumettre` body, in hex.
+    /// The submission's key: `caller:` and the caller's ``InvoiceSubmission/idempotencyKey``, or the SHA-256 (hex) of
+    /// the `soumettre` body with the attachments' ids left out.
     public var key: String
     /// The step.
     public var stage: Stage
@@ -49,14 +50,22 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
     public var existingInvoiceIDs: [Int]
     /// For `submitted`: the platform's id (`identifiantFactureCPP`).
     public var invoiceID: Int?
+    /// For `submitted`: the invoice's number (`numeroFacture`), so a later submit of the same key answers without a call.
+    public var invoiceNumber: String?
+    /// The digest of the invoice's content (the body without attachment ids), to refuse a caller's key reused for a
+    /// different invoice; `nil` in records of earlier SDKs.
+    public var contentDigest: String?
 
     /// Creates a record.
-    public init(key: String, stage: Stage, date: Date, existingInvoiceIDs: [Int] = [], invoiceID: Int? = nil) {
+    public init(key: String, stage: Stage, date: Date, existingInvoiceIDs: [Int] = [], invoiceID: Int? = nil,
+                invoiceNumber: String? = nil, contentDigest: String? = nil) {
         self.key = key
         self.stage = stage
         self.date = date
         self.existingInvoiceIDs = existingInvoiceIDs
         self.invoiceID = invoiceID
+        self.invoiceNumber = invoiceNumber
+        self.contentDigest = contentDigest
     }
 }
 

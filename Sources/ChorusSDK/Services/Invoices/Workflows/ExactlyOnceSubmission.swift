@@ -6,22 +6,46 @@ extension InvoiceService {
     /// Validates, then submits (`soumettre`, through ``sendSubmission(_:)``) exactly once: when the answer is lost,
     /// the invoice is looked up before anything is sent again, and with a journal a crash between sending and hearing
     /// the answer is reconciled by the next run.
+    ///
+    /// The journal knows a submission by its key (``InvoiceSubmission/idempotencyKey``, or the invoice's content): a key
+    /// already recorded as created returns that invoice and sends nothing (``SubmittedInvoice/alreadySubmitted``), and
+    /// concurrent calls for one key in this process share one send.
     public func submit(_ submission: InvoiceSubmission) async throws -> SubmittedInvoice {
-        let workflow = self.workflow
         let (prepared, problems) = try await prepare(submission, checkRecipient: true)
         if !problems.isEmpty { throw ChorusError.invalid(.soumettreFacture, problems) }
-        let body = try prepared.body()
+        let key = try prepared.journalKey()
+        return try await workflow.submissionsInFlight.run(key) { try await self.submitOnce(prepared, key: key) }
+    }
+
+    private func submitOnce(_ prepared: PreparedSubmission, key: String) async throws -> SubmittedInvoice {
+        let submission = prepared.submission
+        let workflow = self.workflow
         let clock = workflow.clock
         var lookup = LostAnswerLookup(submission: submission, totals: prepared.totals, day: CalendarDate(clock.now()))
         let journal = workflow.submissionJournal
-        let key = SHA256.digest(body).map { String(format: "%02x", $0) }.joined()
-        if let journal, let last = try await journal.lastRecord(for: key), last.stage != .submitted, last.stage != .notCreated {
+        let digest = try prepared.contentDigest()
+        var last = try await journal?.lastRecord(for: key)
+        if last == nil, submission.idempotencyKey == nil, let journal {
+            // Records of earlier SDK versions keyed a submission by its whole body, attachment ids included.
+            last = try await journal.lastRecord(for: SHA256.digest(try prepared.body()).map { String(format: "%02x", $0) }.joined())
+        }
+        if let last, let recorded = last.contentDigest, recorded != digest, submission.idempotencyKey != nil {
+            throw ChorusError(.invalidInput, operation: .soumettreFacture,
+                              message: "the idempotency key \(submission.idempotencyKey ?? "") was already used for a different invoice; nothing was sent",
+                              field: "idempotencyKey", rule: "idempotencyKey.sameInvoice")
+        }
+        if let last, last.stage == .submitted, let id = last.invoiceID {
+            // Already created by an earlier call or run: answer with that invoice, send nothing.
+            return try await alreadySubmitted(id: id, number: last.invoiceNumber)
+        }
+        if let journal, let last, last.stage != .notCreated {
             // An earlier run sent this very invoice and did not live to hear the answer (an intent, or a stage a newer
             // SDK wrote that this one cannot read as an outcome): look before sending.
             lookup.day = min(lookup.day, CalendarDate(last.date))
             let candidates = try await matchingAfterLostAnswer(lookup).filter { !last.existingInvoiceIDs.contains($0.id) }
             if let found = try recovered(from: candidates, after: nil) {
-                await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: found.id), in: journal)
+                await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: found.id,
+                                              invoiceNumber: found.number, contentDigest: digest), in: journal)
                 return found
             }
             lookup.day = CalendarDate(clock.now())  // not created: a fresh submission from here on
@@ -29,13 +53,17 @@ extension InvoiceService {
         // A structured invoice gets its number from the platform: remember which matching invoices exist
         // before sending, so a lost answer can be recognised afterwards.
         let existing = submission.mode == .structured ? Set(try await matching(lookup).candidates.map(\.id)) : []
-        try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.sorted()))
+        try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.sorted(),
+                                                   contentDigest: digest))
         do {
             let submitted = try await sendOnce(prepared, lookup: lookup, existing: existing)
-            if let journal { await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: submitted.id), in: journal) }
+            if let journal {
+                await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: submitted.id,
+                                              invoiceNumber: submitted.number, contentDigest: digest), in: journal)
+            }
             return submitted
         } catch let error as ChorusError where error.outcome != .unknown {
-            if let journal { await record(SubmissionRecord(key: key, stage: .notCreated, date: clock.now()), in: journal) }
+            if let journal { await record(SubmissionRecord(key: key, stage: .notCreated, date: clock.now(), contentDigest: digest), in: journal) }
             throw error
         }
     }
@@ -60,6 +88,18 @@ extension InvoiceService {
                 attempt += 1
             }
         }
+    }
+
+    /// The invoice an earlier call recorded as created: from the journal when it holds the number, else read once
+    /// (`consulter/fournisseur`). Never sent again.
+    private func alreadySubmitted(id: Int, number: String?) async throws -> SubmittedInvoice {
+        if let number {
+            return SubmittedInvoice(id: id, number: number, status: nil, depositDate: nil, supplierIdentifier: nil,
+                                    certificateFingerprint: nil, alreadySubmitted: true)
+        }
+        let details = try await details(invoiceID: id)
+        return SubmittedInvoice(id: id, number: details.number, status: details.status, depositDate: nil,
+                                supplierIdentifier: nil, certificateFingerprint: nil, alreadySubmitted: true)
     }
 
     /// The invoice found after a lost answer: one candidate is it; several cannot be told apart; none means

@@ -22,6 +22,9 @@ public struct InvoiceWorkflowSettings: Sendable {
     public var logger: (@Sendable (ChorusLogEvent) -> Void)?
     /// Recipient profiles checked in the last few minutes, shared by the calls of one service.
     package let recipients: RecipientProfileCache
+    /// The submissions in flight through one service (`client.invoices`): concurrent submits of one invoice share a
+    /// send. A stub whose `workflow` builds new settings on each access gets a new one each time.
+    package let submissionsInFlight = SubmissionCoalescer()
 
     /// Creates settings; the defaults suit a stub: the system clock, the default retry policy, no journal, no recipient
     /// look-ups.
@@ -66,6 +69,22 @@ public struct PreparedSubmission: Sendable, Hashable {
         self.submission = submission
         self.breakdown = breakdown
         self.totals = totals
+    }
+
+    /// What identifies this invoice whatever the run: the SHA-256 (hex) of the `soumettre` body with the attachments'
+    /// ids set to 0 — an id changes when the same PDF is uploaded again after a restart, the invoice does not.
+    package func contentDigest() throws -> String {
+        var stable = self
+        stable.submission.mainAttachment?.id = 0
+        for index in stable.submission.extraAttachments.indices { stable.submission.extraAttachments[index].id = 0 }
+        return SHA256.digest(try stable.body()).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The key the submission journal knows this submission by: `caller:` and the caller's
+    /// ``InvoiceSubmission/idempotencyKey`` when given, else ``contentDigest()``.
+    package func journalKey() throws -> String {
+        if let key = submission.idempotencyKey { return "caller:" + key }
+        return try contentDigest()
     }
 
     /// The `soumettre` body, as JSON bytes (sorted keys: the same invoice always gives the same bytes).

@@ -1,0 +1,76 @@
+import ChorusMock
+import Foundation
+import Testing
+@testable import ChorusSDK
+
+/// What the submission journal's key means: a key recorded as created answers without sending, concurrent calls for
+/// one key send once, the caller's key is theirs, and re-uploading the same PDF keeps the default key.
+@Suite("Reliability: journal keys and outcomes")
+struct JournalSemanticsTests {
+    static func journal() throws -> FileSubmissionJournal {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+        return try FileSubmissionJournal(directory: directory)
+    }
+
+    static func sends(_ fake: FakeChorusPro) async -> Int {
+        await fake.journal.filter { $0.path == "/cpro/factures/v1/soumettre" }.count
+    }
+
+    @Test("a key recorded as submitted returns the recorded invoice and sends nothing, in this run and the next")
+    func submittedIsFinal() async throws {
+        let fake = FakeChorusPro()
+        let journal = try Self.journal()
+        let first = try await fake.client(configure: { $0.submissionJournal = journal }).invoices.submit(InvoiceFixtures.structured())
+        // A new client on the same journal: the next run of a batch after a crash right after the `submitted` record.
+        let again = try await fake.client(configure: { $0.submissionJournal = journal }).invoices.submit(InvoiceFixtures.structured())
+        #expect(again.id == first.id && again.number == first.number && again.alreadySubmitted && !first.alreadySubmitted)
+        #expect(await Self.sends(fake) == 1)
+        #expect(await fake.storedInvoices.count == 1)
+    }
+
+    @Test("concurrent submits of one invoice in one process send it once")
+    func concurrentCallsCoalesce() async throws {
+        let fake = FakeChorusPro()
+        let client = try fake.client(configure: { $0.submissionJournal = try? Self.journal() })
+        let results = try await withThrowingTaskGroup(of: SubmittedInvoice.self) { group in
+            for _ in 0..<8 { group.addTask { try await client.invoices.submit(InvoiceFixtures.structured()) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(results.map(\.id)).count == 1, "\(results.map(\.id))")
+        #expect(await Self.sends(fake) == 1)
+        #expect(await fake.storedInvoices.count == 1)
+    }
+
+    @Test("the caller's idempotency key: same key sends once even for new content, and is refused for a different invoice")
+    func callerKey() async throws {
+        let fake = FakeChorusPro()
+        let journal = try Self.journal()
+        let client = try fake.client(configure: { $0.submissionJournal = journal })
+        var invoice = InvoiceFixtures.structured()
+        invoice.idempotencyKey = "2026-11/fee/26300002"
+        let first = try await client.invoices.submit(invoice)
+        #expect(try await client.invoices.submit(invoice).id == first.id)
+        var other = invoice
+        other.lines[0].quantity = 99
+        let error = try await #require(throws: ChorusError.self) { try await client.invoices.submit(other) }
+        #expect(error.code == .invalidInput && error.field == "idempotencyKey")
+        other.idempotencyKey = "2026-11/fee/26300003"
+        #expect(try await client.invoices.submit(other).id != first.id)
+        #expect(await Self.sends(fake) == 2)
+    }
+
+    @Test("the default key leaves attachment ids out: the same PDF uploaded again after a restart is the same invoice")
+    func reuploadKeepsKey() async throws {
+        let fake = FakeChorusPro()
+        let journal = try Self.journal()
+        let firstRun = try fake.client(configure: { $0.submissionJournal = journal })
+        let upload = try await firstRun.invoices.uploadPDF(InvoiceFixtures.operaPDF, fileName: "f.pdf")
+        let first = try await firstRun.invoices.submit(InvoiceFixtures.pdfSubmission(attachment: upload.attachmentID))
+        let secondRun = try fake.client(configure: { $0.submissionJournal = journal })
+        let reupload = try await secondRun.invoices.uploadPDF(InvoiceFixtures.operaPDF, fileName: "f.pdf")
+        #expect(reupload.attachmentID != upload.attachmentID)
+        let again = try await secondRun.invoices.submit(InvoiceFixtures.pdfSubmission(attachment: reupload.attachmentID))
+        #expect(again.id == first.id && again.alreadySubmitted)
+        #expect(await Self.sends(fake) == 1)
+    }
+}
