@@ -62,9 +62,9 @@ public struct PageRequest: Sendable, Hashable, Encodable {
         case descending = "Descendant"
     }
 
-    /// Results per page (`nbResultatsParPage`), 1–1000.
+    /// Results per page (`nbResultatsParPage`), 1–1000: another value is refused with `invalidInput` before sending.
     public var pageSize: Int
-    /// The page wanted, 1-based (`pageResultatDemandee`).
+    /// The page wanted, 1-based (`pageResultatDemandee`): 0 or less is refused with `invalidInput` before sending.
     public var page: Int
     /// Sort column (`triColonne`), operation-specific.
     public var sortColumn: String?
@@ -82,5 +82,23 @@ public struct PageRequest: Sendable, Hashable, Encodable {
     private enum CodingKeys: String, CodingKey {
         case pageSize = "nbResultatsParPage", page = "pageResultatDemandee"
         case sortColumn = "triColonne", sortDirection = "triSens"
+    }
+
+    /// Encodes the page request; every search encodes one before anything is sent, so the bounds are checked here once.
+    public func encode(to encoder: any Encoder) throws {
+        var problems: [ValidationProblem] = []
+        if !InputLimits.pageSizes.contains(pageSize) {
+            problems.append(ValidationProblem(field: "nbResultatsParPage", rule: "page.size", message: "1 to 1000 results per page (\(pageSize) given)"))
+        }
+        if page < 1 {
+            problems.append(ValidationProblem(field: "pageResultatDemandee", rule: "page.number", message: "pages count from 1 (\(page) given)"))
+        }
+        if let sortColumn { problems += InputLimits.textProblems(sortColumn, field: "triColonne") }
+        if !problems.isEmpty { throw ChorusError.invalid(.validationLocale, problems) }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(pageSize, forKey: .pageSize)
+        try container.encode(page, forKey: .page)
+        try container.encodeIfPresent(sortColumn, forKey: .sortColumn)
+        try container.encodeIfPresent(sortDirection, forKey: .sortDirection)
     }
 }

@@ -44,6 +44,8 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
     package func encode(_ request: some Encodable, for operation: OperationID) throws -> Data {
         do {
             return try Self.encoder.encode(request)
+        } catch let refusal as ChorusError where refusal.code == .invalidInput {
+            throw ChorusError.invalid(operation, refusal.problems)  // a value checked while encoded (PageRequest)
         } catch {
             throw ChorusError(.invalidInput, operation: operation, message: "the request could not be encoded: \(error)")
         }

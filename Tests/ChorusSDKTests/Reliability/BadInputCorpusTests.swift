@@ -168,6 +168,28 @@ struct BadInputCorpusTests {
         add("recycler: comment with NUL", "commentaire") {
             _ = try await $0.invoices.recycle(invoiceID: 1, recipientSIRET: "78439607900054", serviceCode: nil, commitmentNumber: nil, comment: "a\u{0}") }
         add("completer: comment with ESC", "commentaire") { try await $0.invoices.complete(invoiceID: 1, comment: "\u{1B}c", attachments: []) }
+        // The inputs of issue 23 that used to go out: long search text, U+FFFD and noncharacters in names, too many or
+        // impossible ids, pages out of range.
+        add("structure search with a 100 KB name", "structure.raisonSocialeStructure") { client in
+            _ = try await client.structures.search(StructureQuery(name: String(repeating: "A", count: 100_000)), page: PageRequest())
+        }
+        add("PDF file name with U+FFFD", "fichierFacture") { client in
+            _ = try await client.invoices.uploadPDF(InvoiceFixtures.operaPDF, fileName: "facture\u{FFFD}.pdf")
+        }
+        add("PDF file name with a noncharacter", "fichierFacture") { client in
+            _ = try await client.invoices.uploadPDF(InvoiceFixtures.operaPDF, fileName: "facture\u{FFFF}.pdf")
+        }
+        add("download of 100,000 ids", "listeFacture") { client in
+            _ = try await client.invoices.download(invoiceIDs: Array(1...100_000), format: .pdf, includeAttachments: false)
+        }
+        add("history of Int.min", "idFacture") { client in _ = try await client.invoices.history(invoiceID: Int.min) }
+        add("details of 0", "identifiantFactureCPP") { client in _ = try await client.invoices.details(invoiceID: 0) }
+        add("page size Int.max", "nbResultatsParPage") { client in
+            _ = try await client.invoices.search(InvoiceQuery(), page: PageRequest(pageSize: Int.max))
+        }
+        add("page Int.min", "pageResultatDemandee") { client in
+            _ = try await client.structures.search(StructureQuery(name: "OPERA"), page: PageRequest(page: Int.min))
+        }
         return cases
     }()
 

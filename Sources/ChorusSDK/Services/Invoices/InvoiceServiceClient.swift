@@ -84,18 +84,22 @@ struct InvoiceServiceClient: InvoiceService {
     }
 
     public func details(invoiceID: Int) async throws -> InvoiceDetails {
-        try await pipeline.call(.consulterFactureParFournisseur, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
+        try InputLimits.checkIDs([invoiceID], field: "identifiantFactureCPP", operation: .consulterFactureParFournisseur)
+        return try await pipeline.call(.consulterFactureParFournisseur, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
     }
 
     public func history(invoiceID: Int) async throws -> InvoiceHistory {
-        try await pipeline.call(.consulterHistoriqueFacture, ["idFacture": .int(invoiceID)] as WireObject)
+        try InputLimits.checkIDs([invoiceID], field: "idFacture", operation: .consulterHistoriqueFacture)
+        return try await pipeline.call(.consulterHistoriqueFacture, ["idFacture": .int(invoiceID)] as WireObject)
     }
 
     public func download(invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool) async throws -> Data {
-        try await InvoiceDownload.fetch(invoiceIDs, format: format, includeAttachments: includeAttachments, pipeline: pipeline)
+        try InputLimits.checkIDs(invoiceIDs, field: "listeFacture", operation: .telechargerGroupeFacture)
+        return try await InvoiceDownload.fetch(invoiceIDs, format: format, includeAttachments: includeAttachments, pipeline: pipeline)
     }
 
     public func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws -> CompletionResult {
+        try InputLimits.checkIDs([invoiceID], field: "identifiantFactureCPP", operation: .completerFacture)
         let problems = comment.map { InputLimits.textProblems($0, field: "commentaire", multiline: true) } ?? []
         if !problems.isEmpty { throw ChorusError.invalid(.completerFacture, problems) }
         let body: WireObject = ["identifiantFactureCPP": .int(invoiceID), "commentaire": .text(comment),
@@ -105,6 +109,7 @@ struct InvoiceServiceClient: InvoiceService {
 
     public func recycle(invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
                         comment: String?) async throws -> RecycleResult {
+        try InputLimits.checkIDs([invoiceID], field: "identifiantFactureCPP", operation: .recyclerFacture)
         let identifier = try StructureIdentifier.siret(recipientSIRET, checkDigit: pipeline.checkDigitPolicy)
         var problems = InputLimits.textProblems(serviceCode ?? "", field: "destinataire.codeServiceExecutant")
         problems += InputLimits.textProblems(commitmentNumber ?? "", field: "reference.numeroBonCommande", limitKey: "references.numeroBonCommande")
@@ -120,6 +125,7 @@ struct InvoiceServiceClient: InvoiceService {
     }
 
     public func acknowledgeRejections(invoiceIDs: [Int], reason: String?, details: String?) async throws {
+        try InputLimits.checkIDs(invoiceIDs, field: "listeDemandePaiement", operation: .traiterFacturesRejetees)
         var problems = InputLimits.textProblems(reason ?? "", field: "motifRejet", multiline: true)
         problems += InputLimits.textProblems(details ?? "", field: "cpltInfos", multiline: true)
         if invoiceIDs.isEmpty {
@@ -133,6 +139,7 @@ struct InvoiceServiceClient: InvoiceService {
 
     public func correctValidator(invoiceID: Int, validatorIdentifier: String, identifierType: StructureIdentifierType,
                                  validatorStructureID: Int?) async throws {
+        try InputLimits.checkIDs([invoiceID], field: "identifiantFactureCPP", operation: .corrigerValideurFacture)
         var identifier = validatorIdentifier.trimmingCharacters(in: .whitespaces)
         if identifierType == .siret {
             identifier = try StructureIdentifier.siret(identifier, checkDigit: pipeline.checkDigitPolicy).value

@@ -15,14 +15,17 @@ struct ReceivedInvoiceServiceClient: ReceivedInvoiceService {
     }
 
     func details(invoiceID: Int) async throws -> InvoiceDetails {
-        try await pipeline.call(.consulterFactureParRecipiendaire, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
+        try InputLimits.checkIDs([invoiceID], field: "identifiantFactureCPP", operation: .consulterFactureParRecipiendaire)
+        return try await pipeline.call(.consulterFactureParRecipiendaire, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
     }
 
     func download(invoiceIDs: [Int], format: DownloadFormat, includeAttachments: Bool) async throws -> Data {
-        try await InvoiceDownload.fetch(invoiceIDs, format: format, includeAttachments: includeAttachments, pipeline: pipeline)
+        try InputLimits.checkIDs(invoiceIDs, field: "listeFacture", operation: .telechargerGroupeFacture)
+        return try await InvoiceDownload.fetch(invoiceIDs, format: format, includeAttachments: includeAttachments, pipeline: pipeline)
     }
 
     func process(invoiceID: Int, to status: InvoiceStatus, reason: String?, mandateNumber: String?) async throws -> ProcessedInvoice {
+        try InputLimits.checkIDs([invoiceID], field: "idFacture", operation: .traiterFactureRecue)
         var problems: [ValidationProblem] = []
         if !InvoiceStatus.processableStatuses.contains(status) {
             problems.append(ValidationProblem(field: "nouveauStatut", rule: "status.processable",

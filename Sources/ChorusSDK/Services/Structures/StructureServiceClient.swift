@@ -11,6 +11,12 @@ struct StructureServiceClient: StructureService {
     }
 
     public func search(_ query: StructureQuery, page: PageRequest) async throws -> Page<StructureSummary> {
+        var problems: [ValidationProblem] = []
+        for (value, field) in [(query.name, "raisonSocialeStructure"), (query.postalCode, "adresseCodePostal"), (query.city, "adresseVille"),
+                               (query.country, "adresseCodePays")] {
+            if let value { problems += InputLimits.textProblems(value, field: "structure.\(field)", limitKey: field) }
+        }
+        if !problems.isEmpty { throw ChorusError.invalid(.rechercherStructure, problems) }
         let body = SearchBody(query: query, page: page)
         let answer: KeyedList<StructureSummary> = try await pipeline.callList(.rechercherStructure, body)
         return answer.page

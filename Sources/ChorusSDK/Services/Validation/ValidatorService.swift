@@ -69,10 +69,12 @@ struct ValidatorServiceClient: ValidatorService {
     }
 
     func details(invoiceID: Int) async throws -> InvoiceDetails {
-        try await pipeline.call(.consulterFactureParValideur, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
+        try InputLimits.checkIDs([invoiceID], field: "identifiantFactureCPP", operation: .consulterFactureParValideur)
+        return try await pipeline.call(.consulterFactureParValideur, ["identifiantFactureCPP": .int(invoiceID)] as WireObject)
     }
 
     func process(invoiceID: Int, action: ValidatorAction, reason: String?) async throws -> ProcessedInvoice {
+        try InputLimits.checkIDs([invoiceID], field: "idFacture", operation: .traiterFactureAValider)
         var problems = InputLimits.textProblems(reason ?? "", field: "motifRefus", multiline: true)
         if action == .refuse, (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(ValidationProblem(field: "motifRefus", rule: "reason.required", message: "a refusal needs a reason"))
