@@ -68,9 +68,11 @@ package struct ResponseClassifier: Sendable {
             do {
                 return try JSONDecoder().decode(TokenAnswer.self, from: response.body)
             } catch {
-                throw ChorusError(.decodingFailed, operation: .obtenirJetonOAuth, message: "the token answer could not be read.",
-                                  httpStatus: 200, responseBody: scrubber.excerpt(of: response.body),
-                                  underlyingError: DecodingFailure(error))
+                // The body is not kept, not even scrubbed: a token under a key nobody expected would survive any
+                // pattern. Only the answer's shape is (its keys, never a value), and the decoding failure's path.
+                throw ChorusError(.decodingFailed, operation: .obtenirJetonOAuth,
+                                  message: "the token answer could not be read (\(Self.shape(of: response.body))).",
+                                  httpStatus: 200, responseBody: nil, underlyingError: DecodingFailure(error))
             }
         }
         let oauth = try? JSONDecoder().decode(OAuthErrorAnswer.self, from: response.body)
@@ -79,11 +81,31 @@ package struct ResponseClassifier: Sendable {
             throw ChorusError(
                 .pisteAuthenticationFailed, operation: .obtenirJetonOAuth,
                 message: "PISTE refused the OAuth client id or secret" + (detail.isEmpty ? "." : " (\(scrubber.scrub(detail)))."),
-                httpStatus: response.status, responseBody: scrubber.excerpt(of: response.body))
+                httpStatus: response.status, responseBody: nil)
         }
-        throw error(response.status == 429 ? .rateLimited : response.status >= 500 ? .serverError
-                    : response.status == 403 ? .notSubscribed : .unexpectedStatus,
-                    response, .obtenirJetonOAuth, nil, "the PISTE token endpoint answered HTTP \(response.status).")
+        var failure = error(response.status == 429 ? .rateLimited : response.status >= 500 ? .serverError
+                            : response.status == 403 ? .notSubscribed : .unexpectedStatus,
+                            response, .obtenirJetonOAuth, nil,
+                            "the PISTE token endpoint answered HTTP \(response.status) (\(Self.shape(of: response.body))).")
+        failure.responseBody = nil  // never a token endpoint's body (see above)
+        throw failure
+    }
+
+    /// What a body looks like, with no value of it: "a JSON object with the keys a, b", "a JSON array of 2 items",
+    /// "312 bytes that are not JSON".
+    static func shape(of body: Data) -> String {
+        guard !body.isEmpty else { return "an empty body" }
+        switch try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) {
+        case let object as [String: Any]:
+            // Only keys that look like names: a key shaped like a token (digits, dots, length) is not shown either.
+            let keys = object.keys.sorted().prefix(12).map { key in
+                key.count <= 30 && key.allSatisfy({ $0.isLetter || $0 == "_" }) ? key : "(a key not shown)"
+            }
+            return keys.isEmpty ? "an empty JSON object" : "a JSON object with the keys " + keys.joined(separator: ", ")
+        case let array as [Any]: return "a JSON array of \(array.count) item\(array.count == 1 ? "" : "s")"
+        case .some: return "a JSON value that is not an object"
+        case nil: return "\(body.count) bytes that are not JSON"
+        }
     }
 
     private func error(_ code: ChorusError.Code, _ response: HTTPResponse, _ operation: OperationID,
