@@ -173,20 +173,9 @@ package struct JSONText: Decodable {
         text = "{" + parts.joined(separator: ",") + "}"
     }
 
+    /// The string as JSON writes it, quotes included (Foundation's encoder: one escaping rule for the whole SDK).
     private static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
+        (try? RequestPipeline.encoder.encode(string)).map { String(decoding: $0, as: UTF8.self) } ?? "\"…\""
     }
 }
 

@@ -1,18 +1,10 @@
 import Foundation
 
-// Decoding helpers for the platform's inconsistent shapes (§13 of Documentation/PlatformReference.md): lists that come
-// as one object or are missing, code-like fields sent as numbers or strings, ids sent as numeric
-// strings. Every model decodes through these so that one odd answer never breaks a whole call.
+// The scalar readings of the platform's inconsistent shapes (§13 of Documentation/PlatformReference.md): code-like
+// fields sent as numbers or strings, ids sent as numeric strings, booleans as OUI/NON. AnswerObject reads every field
+// through these; what is tolerated and what fails is the policy of AnswerReading.swift.
 
 extension KeyedDecodingContainer {
-    /// A list that may be missing, `null`, a single object or an array (e.g. `listeErreurDP`).
-    package func decodeList<Element: Decodable>(_ type: Element.Type, forKey key: Key) throws -> [Element] {
-        guard contains(key), try !decodeNil(forKey: key) else { return [] }
-        // An array is decoded as one (a bad element fails with its own path); anything else as the one element.
-        if (try? nestedUnkeyedContainer(forKey: key)) != nil { return try decode([Element].self, forKey: key) }
-        return [try decode(Element.self, forKey: key)]
-    }
-
     /// A text field that may arrive as a string, a number or a boolean (`codeValideur1`, `CleRib`…).
     package func decodeLenientString(forKey key: Key) throws -> String? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }

@@ -131,8 +131,9 @@ package struct TokenAnswer: Decodable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         accessToken = try container.decode(String.self, forKey: .accessToken)
         tokenType = try container.decodeIfPresent(String.self, forKey: .tokenType)
-        // `expires_in` is a number per the reference; tolerate a numeric string, default 3600 s.
-        expiresIn = (try? container.decodeLenientInt(forKey: .expiresIn)) ?? 3600
+        // `expires_in` is a number per the reference (a numeric string is read too). Absent, PISTE's documented hour is
+        // assumed: a token refused earlier is renewed on its 401 anyway. Present but unreadable, the answer fails.
+        expiresIn = try container.decodeLenientInt(forKey: .expiresIn) ?? 3600
         guard !accessToken.isEmpty, expiresIn > 0 else {
             throw DecodingError.dataCorruptedError(forKey: .accessToken, in: container,
                                                    debugDescription: "empty token or non-positive lifetime")

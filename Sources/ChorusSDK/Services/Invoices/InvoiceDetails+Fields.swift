@@ -5,8 +5,8 @@ import Foundation
 
 /// An invoice as `consulter/fournisseur`, `consulter/recipiendaire` and `consulter/valideur` describe it (§5.12 of
 /// `Documentation/PlatformReference.md`; block and field names also from go-choruspro's `factures_consultations.go`): every block
-/// the answer carries, typed. A field the answer leaves out stays `nil` (an amount is never read as 0); a field of
-/// a shape the platform is not known to send makes the call fail with ``ChorusError/Code/decodingFailed``.
+/// the answer carries, typed. A field the answer leaves out stays `nil` (an amount is never read as 0); an odd shape is
+/// read by the policy of <doc:HowAnswersAreRead> (descriptive fields left out and reported, anything else fails).
 public struct InvoiceDetails: Sendable, Hashable, Decodable {
     /// `identifiantFactureCPP`.
     public var id: Int

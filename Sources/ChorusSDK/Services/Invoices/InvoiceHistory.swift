@@ -4,8 +4,9 @@ import Foundation
 /// action, the users' actions and the further events, each block with its paging.
 ///
 /// Each block is read in every shape seen: an object holding the list (`historiquesDesStatuts.histoStatut`), an
-/// array of such objects (the PHP client's shape, §13.7), or an array of the entries themselves. Anything else
-/// makes the call fail with ``ChorusError/Code/decodingFailed`` — never an empty history.
+/// array of such objects (the PHP client's shape, §13.7), or an array of the entries themselves. Other shapes are read
+/// by the policy of <doc:HowAnswersAreRead>: a descriptive field (a comment, a name) or an unreadable entry is left
+/// out and reported in ``decodingIssues``; a block of unknown keys fails in strict mode — never an empty history.
 public struct InvoiceHistory: Sendable, Hashable, Decodable {
     /// One status change (`histoStatut`).
     public struct Entry: Sendable, Hashable, Decodable {
