@@ -192,6 +192,16 @@ struct InvoiceDocumentTests {
         #expect(DocumentValidator.problems(in: SampleDocuments.twoRatesInvoice(), profile: .chorusPro(.nothing)).isEmpty)
         #expect(DocumentValidator.problems(in: SampleDocuments.creditNote(), profile: .chorusPro(.nothing)).isEmpty)
     }
+
+    @Test("an unknown requirement is not \"nothing required\": a document with neither service code nor commitment is not confirmed")
+    func unknownRequirement() {
+        var document = SampleDocuments.twoRatesInvoice()
+        document.buyerReference = nil
+        document.purchaseOrderReference = nil
+        #expect(DocumentValidator.problems(in: document, profile: .chorusPro(.unknown)).map(\.rule) == ["SDK-RECIPIENT-REQUIREMENT-UNKNOWN"])
+        document.purchaseOrderReference = "EJ-1"
+        #expect(DocumentValidator.problems(in: document, profile: .chorusPro(.unknown)).isEmpty)
+    }
 }
 
 @Suite("Invoice documents: every term written, nothing dropped")

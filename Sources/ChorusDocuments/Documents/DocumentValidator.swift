@@ -373,6 +373,10 @@ public enum DocumentValidator {
             add("CHORUS-SERVICE-REQUIRED", "BT-10", "this recipient requires its service code in BT-10")
         case .serviceCodeOrCommitmentNumber where service == nil && commitment == nil:
             add("CHORUS-SERVICE-OR-COMMITMENT", "BT-10", "this recipient requires a service code (BT-10) or a commitment number (BT-13)")
+        case .unknown where service == nil && commitment == nil:
+            // The platform's answer did not say what this recipient requires: not confirmed, never "nothing".
+            add("SDK-RECIPIENT-REQUIREMENT-UNKNOWN", "BT-10",
+                "the platform's answer does not say whether this recipient requires a service code (BT-10) or a commitment number (BT-13)")
         default: break
         }
         if (requirement == .commitmentNumber || requirement == .serviceCodeAndCommitmentNumber) && commitment == nil {
