@@ -10,7 +10,9 @@ extension FakeChorusPro {
     func rechercherFournisseur(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         let attached = Set(attachedStructureIDs(caller))
         let statuses = Set(body["statutCourant"].list.compactMap(\.string))
+        let recipients = Set(body["listeDestinataire"].list.compactMap { $0["idDestinataire"].int })
         let found = invoices.values.filter { invoice in
+            if !recipients.isEmpty, !recipients.contains(invoice.recipientID) { return false }
             guard attached.contains(invoice.supplierID) else { return false }
             if let id = body["idFournisseur"].int, id != invoice.supplierID { return false }
             if let flux = body["numeroFluxDepot"].string, flux != invoice.fluxNumber { return false }

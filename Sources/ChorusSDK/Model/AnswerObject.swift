@@ -20,10 +20,11 @@ package struct AnswerObject {
         self.reading = reading
     }
 
-    /// Whether `key` holds a value other than `null`.
+    /// Whether `key` holds a value other than `null`. (`""` is absent too: each reading checks it when the value is
+    /// not of its shape, so that the common case costs no extra decoding.)
     package func has(_ key: String) throws -> Bool {
         let key = AnyCodingKey(key)
-        return try container.contains(key) && !container.decodeNil(forKey: key) && !isBlank(key)
+        return try container.contains(key) && !container.decodeNil(forKey: key)
     }
 
     /// `""` (or blanks) where a value is expected: the platform's other way of saying "absent".
@@ -69,8 +70,14 @@ package struct AnswerObject {
     /// Any decodable value (open enumerations keep unknown codes).
     package func value<Value: Decodable>(_ type: Value.Type, _ key: String) throws -> Value? {
         let codingKey = AnyCodingKey(key)
-        guard container.contains(codingKey), try !container.decodeNil(forKey: codingKey), !isBlank(codingKey) else { return nil }
-        return try container.decode(Value.self, forKey: codingKey)
+        guard container.contains(codingKey), try !container.decodeNil(forKey: codingKey) else { return nil }
+        let value: Value
+        do { value = try container.decode(Value.self, forKey: codingKey) } catch {
+            if isBlank(codingKey) { return nil } else { throw error }
+        }
+        // An open enumeration reads "" as a code of its own: it is an absent one.
+        if let code = (value as? any RawRepresentable<String>)?.rawValue, code.allSatisfy(\.isWhitespace) { return nil }
+        return value
     }
 
     /// A descriptive field (a name, an address, a label): read by `read`; in tolerant mode an unknown shape is recorded
@@ -107,7 +114,11 @@ package struct AnswerObject {
             }
             return AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self), reading: reading)
         }
-        return AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey), reading: reading)
+        do {
+            return AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey), reading: reading)
+        } catch {
+            if isBlank(codingKey) { return nil } else { throw error }
+        }
     }
 
     /// The objects of a list that may be absent, `null`, one object or an array, each read by `read`. In tolerant
@@ -117,8 +128,8 @@ package struct AnswerObject {
         guard try has(key) else { return [] }
         let codingKey = AnyCodingKey(key)
         guard var array = try? container.nestedUnkeyedContainer(forKey: codingKey) else {
-            return [try read(AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey),
-                                          reading: reading))]
+            guard let single = try object(key) else { return [] }  // one object for a list of one; "" for none
+            return [try read(single)]
         }
         var items: [Item] = [], firstError: (any Error)?
         while !array.isAtEnd {
@@ -159,7 +170,9 @@ package struct AnswerObject {
         guard try has(key) else { return [] }
         let codingKey = AnyCodingKey(key)
         guard var array = try? container.nestedUnkeyedContainer(forKey: codingKey) else {
-            return [try container.decode(Item.self, forKey: codingKey)]
+            do { return [try container.decode(Item.self, forKey: codingKey)] } catch {
+                if isBlank(codingKey) { return [] } else { throw error }
+            }
         }
         var items: [Item] = [], firstError: (any Error)?
         while !array.isAtEnd {
@@ -190,7 +203,10 @@ package struct AnswerObject {
         var fields: [String: String] = [:]
         for key in keys where !named.contains(key) {
             guard try has(key) else { continue }
-            if let text = try? text(key) { fields[key] = text; continue }
+            if let text = try? container.decodeLenientString(forKey: AnyCodingKey(key)) {
+                if !text.allSatisfy(\.isWhitespace) { fields[key] = text }  // "" is absent
+                continue
+            }
             fields[key] = try container.decode(JSONText.self, forKey: AnyCodingKey(key)).text
         }
         return fields

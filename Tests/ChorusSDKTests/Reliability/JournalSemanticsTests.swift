@@ -74,3 +74,58 @@ struct JournalSemanticsTests {
         #expect(await Self.sends(fake) == 1)
     }
 }
+
+/// What exactly-once costs: one bounded look-up beside `soumettre`, whatever the supplier's history.
+@Suite("Reliability: exactly once at a constant cost")
+struct ExactlyOnceCostTests {
+    /// The look-up's page (`InvoiceService.lookupPageSize`, 100).
+    static let pageSize = 100
+
+    static func requests(_ fake: FakeChorusPro, during work: () async throws -> Void) async rethrows -> [String] {
+        let before = await fake.journal.count
+        try await work()
+        return await fake.journal.dropFirst(before).map(\.path).filter { !$0.hasSuffix("/oauth/token") }
+    }
+
+    @Test("a warm submit sends one look-up and soumettre, with 1 or 151 look-alike invoices (150 to another recipient)")
+    func constantCost() async throws {
+        let fake = FakeChorusPro()
+        await fake.setJournalCapacity(entries: 100_000)
+        let client = try fake.client()
+        var toLaPoste = InvoiceFixtures.structured(recipient: FakeSeed.laPosteSIRET)
+        _ = try await client.invoices.submit(toLaPoste)  // warms the recipient look-up
+        toLaPoste.comment = "second"
+        let cold = try await Self.requests(fake) { _ = try await client.invoices.submit(toLaPoste) }
+        for index in 0..<150 {  // the same monthly fee to another public body, 150 times (more than one page)
+            var same = InvoiceFixtures.structured()
+            same.comment = "month \(index)"
+            _ = try await client.invoices.submit(same)
+        }
+        toLaPoste.comment = "third"
+        let loaded = try await Self.requests(fake) { _ = try await client.invoices.submit(toLaPoste) }
+        print("requests per warm submit: \(cold.count) with 1 look-alike stored, \(loaded.count) with 151: \(loaded)")
+        #expect(cold == ["/cpro/factures/v1/rechercher/fournisseur", "/cpro/factures/v1/soumettre"])
+        #expect(loaded == cold)
+    }
+
+    @Test("after a lost answer, more look-alikes than one page to the same recipient is ambiguousOutcome, never a resend")
+    func boundedAfterLoss() async throws {
+        let fake = FakeChorusPro()
+        let client = try fake.client()
+        for index in 0..<(ExactlyOnceCostTests.pageSize + 1) {
+            var same = InvoiceFixtures.structured()
+            same.comment = "month \(index)"
+            _ = try await client.invoices.submit(same)
+        }
+        await fake.inject(.dropAfterCommit, on: "/cpro/factures/v1/soumettre")
+        var lost = InvoiceFixtures.structured()
+        lost.comment = "lost"
+        let paths = try await Self.requests(fake) {
+            let error = try await #require(throws: ChorusError.self) { try await client.invoices.submit(lost) }
+            #expect(error.code == .ambiguousOutcome, "\(error)")
+        }
+        #expect(paths.filter { $0.hasSuffix("/soumettre") }.count == 1)
+        #expect(paths.filter { $0.hasSuffix("/rechercher/fournisseur") }.count == 2, "one look-up before, one after: \(paths)")
+        #expect(await fake.storedInvoices.count == ExactlyOnceCostTests.pageSize + 2)
+    }
+}

@@ -50,6 +50,8 @@ public struct InvoiceQuery: Sendable, Hashable {
     public var minimumIncludingTax: Amount?
     /// Upper bound of the total including tax.
     public var maximumIncludingTax: Amount?
+    /// The recipients' structure ids (`listeDestinataire[].idDestinataire`, §5.11): only invoices to one of them.
+    public var recipientIDs: [Int] = []
 
     /// Creates a query.
     public init(fluxNumber: String? = nil, invoiceNumber: String? = nil, supplierID: Int? = nil, statuses: [InvoiceStatus] = [],
@@ -86,6 +88,7 @@ public struct InvoiceQuery: Sendable, Hashable {
         if !statuses.isEmpty { body["statutCourant"] = .array(statuses.map { .string($0.rawValue) }) }
         if let minimumIncludingTax { body["montantTTCMin"] = .amount(minimumIncludingTax) }
         if let maximumIncludingTax { body["montantTTCMax"] = .amount(maximumIncludingTax) }
+        if !recipientIDs.isEmpty { body["listeDestinataire"] = .array(recipientIDs.map { .object(["idDestinataire": .int($0)]) }) }
         return body
     }
 }

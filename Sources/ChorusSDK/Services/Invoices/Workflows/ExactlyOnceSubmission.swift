@@ -21,7 +21,8 @@ extension InvoiceService {
         let submission = prepared.submission
         let workflow = self.workflow
         let clock = workflow.clock
-        var lookup = LostAnswerLookup(submission: submission, totals: prepared.totals, day: CalendarDate(clock.now()))
+        var lookup = LostAnswerLookup(submission: submission, totals: prepared.totals, recipientID: prepared.recipientID,
+                                      day: CalendarDate(clock.now()))
         let journal = workflow.submissionJournal
         let digest = try prepared.contentDigest()
         var last = try await journal?.lastRecord(for: key)
@@ -42,7 +43,9 @@ extension InvoiceService {
             // An earlier run sent this very invoice and did not live to hear the answer (an intent, or a stage a newer
             // SDK wrote that this one cannot read as an outcome): look before sending.
             lookup.day = min(lookup.day, CalendarDate(last.date))
-            let candidates = try await matchingAfterLostAnswer(lookup).filter { !last.existingInvoiceIDs.contains($0.id) }
+            // A snapshot of a full page may have missed older look-alikes (see `matching`).
+            let snapshot = Snapshot(ids: Set(last.existingInvoiceIDs), isComplete: last.existingInvoiceIDs.count < Self.lookupPageSize)
+            let candidates = try await matchingAfterLostAnswer(lookup, excluding: snapshot)
             if let found = try recovered(from: candidates, after: nil) {
                 await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: found.id,
                                               invoiceNumber: found.number, contentDigest: digest), in: journal)
@@ -52,8 +55,12 @@ extension InvoiceService {
         }
         // A structured invoice gets its number from the platform: remember which matching invoices exist
         // before sending, so a lost answer can be recognised afterwards.
-        let existing = submission.mode == .structured ? Set(try await matching(lookup).candidates.map(\.id)) : []
-        try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.sorted(),
+        var existing = Snapshot(ids: [], isComplete: true)
+        if submission.mode == .structured {
+            let found = try await matching(lookup)
+            existing = Snapshot(ids: Set(found.candidates.map(\.id)), isComplete: found.isComplete)
+        }
+        try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.ids.sorted(),
                                                    contentDigest: digest))
         do {
             let submitted = try await sendOnce(prepared, lookup: lookup, existing: existing)
@@ -69,7 +76,7 @@ extension InvoiceService {
     }
 
     /// Sends `soumettre` and, whenever the outcome is unknown, looks the invoice up before sending again.
-    private func sendOnce(_ prepared: PreparedSubmission, lookup: LostAnswerLookup, existing: Set<Int>) async throws -> SubmittedInvoice {
+    private func sendOnce(_ prepared: PreparedSubmission, lookup: LostAnswerLookup, existing: Snapshot) async throws -> SubmittedInvoice {
         let policy = workflow.retryPolicy
         let clock = workflow.clock
         let started = clock.now()
@@ -79,7 +86,7 @@ extension InvoiceService {
                 return try await sendSubmission(prepared)
             } catch let error as ChorusError where error.outcome == .unknown && error.code != .cancelled {
                 // (A transport cancelled underneath ends here: the journal keeps the intent for a later look-up.)
-                let candidates = try await matchingAfterLostAnswer(lookup).filter { !existing.contains($0.id) }
+                let candidates = try await matchingAfterLostAnswer(lookup, excluding: existing)
                 if let found = try recovered(from: candidates, after: error) { return found }
                 // Not created: safe to send again, within the retry policy's limits.
                 let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
@@ -126,10 +133,11 @@ extension InvoiceService {
 
     /// The look-up after a lost answer. It is a read, so it is tried harder than the retry policy's attempts
     /// (up to 6 rounds with backoff): giving up here would leave the caller not knowing whether the invoice exists.
-    private func matchingAfterLostAnswer(_ lookup: LostAnswerLookup) async throws -> [InvoiceSummary] {
+    /// `existing`: the look-alikes seen before sending, which are not this submission.
+    private func matchingAfterLostAnswer(_ lookup: LostAnswerLookup, excluding existing: Snapshot) async throws -> [InvoiceSummary] {
         var round = 1
         while true {
-            let found: (candidates: [InvoiceSummary], skipped: [DecodingIssue])
+            let found: LookupResult
             do {
                 found = try await matching(lookup)
             } catch let error as ChorusError {
@@ -149,33 +157,59 @@ extension InvoiceService {
                                   message: "the answer was lost and the search that would tell whether the invoice exists returned "
                                       + "\(found.skipped.count) invoice(s) the SDK could not read (\(first)); none was sent again.")
             }
-            return found.candidates
+            // More look-alikes than one page holds, now or before sending: a new one cannot be told from an older one.
+            guard found.isComplete, existing.isComplete else {
+                throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                                  message: "the answer was lost and more than \(Self.lookupPageSize) invoices of this supplier to this "
+                                      + "recipient with the same total were deposited since yesterday, so the new one cannot be told "
+                                      + "apart; none was sent again.")
+            }
+            return found.candidates.filter { !existing.ids.contains($0.id) }
         }
     }
 
-    /// Invoices that could be this submission: same supplier, same total including tax, deposited since
-    /// yesterday, and the same number when the supplier gave one; rejected ones excluded. `skipped`: the invoices the
-    /// search served that could not be read (tolerant reading), any of which might be this one.
-    private func matching(_ lookup: LostAnswerLookup) async throws -> (candidates: [InvoiceSummary], skipped: [DecodingIssue]) {
-        let query = InvoiceQuery(invoiceNumber: lookup.submission.mode.carriesPDF ? lookup.submission.invoiceNumber : nil,
+    /// The most look-alikes one look-up reads: one page, so a submit costs the same whatever the supplier's history.
+    static var lookupPageSize: Int { 100 }
+
+    /// Invoices that could be this submission: same supplier, same recipient (when the checks looked it up), same total
+    /// including tax, deposited since yesterday, and the same number when the supplier gave one; rejected ones
+    /// excluded. One page only (``lookupPageSize``): `isComplete` says whether it held every match. `skipped`: the
+    /// invoices the search served that could not be read (tolerant reading), any of which might be this one.
+    private func matching(_ lookup: LostAnswerLookup) async throws -> LookupResult {
+        var query = InvoiceQuery(invoiceNumber: lookup.submission.mode.carriesPDF ? lookup.submission.invoiceNumber : nil,
                                  supplierID: lookup.submission.supplierID, depositedFrom: lookup.day.adding(days: -1),
                                  minimumIncludingTax: lookup.totals.includingTax, maximumIncludingTax: lookup.totals.includingTax)
-        var candidates: [InvoiceSummary] = [], skipped: [DecodingIssue] = []
-        for try await page in searchAll(query, pageSize: 100) {
-            skipped += page.issues.filter { $0.consequence == .itemSkipped }
-            candidates += page.items.filter { invoice in
-                invoice.status != .rejected
-                    && (invoice.recipientSIRET == nil || invoice.recipientSIRET == lookup.submission.recipientSIRET.filter { $0 != " " })
-            }
+        query.recipientIDs = lookup.recipientID.map { [$0] } ?? []
+        let page = try await search(query, page: PageRequest(pageSize: Self.lookupPageSize))
+        let served = page.items.count + page.skippedItemCount
+        let isComplete = page.info.total.map { $0 <= served } ?? page.info.pageCount.map { $0 <= 1 } ?? (served < Self.lookupPageSize)
+        let candidates = page.items.filter { invoice in
+            invoice.status != .rejected
+                && (invoice.recipientSIRET == nil || invoice.recipientSIRET == lookup.submission.recipientSIRET.filter { $0 != " " })
         }
-        return (candidates, skipped)
+        return LookupResult(candidates: candidates, skipped: page.issues.filter { $0.consequence == .itemSkipped }, isComplete: isComplete)
     }
+}
+
+/// One look-up's answer: the candidates, the items that could not be read, and whether the page held every match.
+private struct LookupResult {
+    let candidates: [InvoiceSummary]
+    let skipped: [DecodingIssue]
+    let isComplete: Bool
+}
+
+/// The look-alikes that existed before sending (they are not this submission), and whether that list is whole.
+private struct Snapshot {
+    let ids: Set<Int>
+    let isComplete: Bool
 }
 
 /// What identifies a submission in a look-up after its answer was lost.
 private struct LostAnswerLookup {
     let submission: InvoiceSubmission
     let totals: InvoiceTotals
+    /// The recipient's structure id, when known: the look-up is narrowed to it.
+    let recipientID: Int?
     /// The day it was (or may have been) sent: the search covers from the day before.
     var day: CalendarDate
 }

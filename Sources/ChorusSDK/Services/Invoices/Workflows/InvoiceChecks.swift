@@ -91,6 +91,8 @@ extension InvoiceService {
         let alreadyPaid = submission.framework == .alreadyPaidSupplierInvoice ? submission.amountAlreadyPaid : .zero
         let totals = submission.totals
             ?? InvoiceCalculator.totals(of: breakdown, globalDiscount: submission.globalDiscount, alreadyPaid: alreadyPaid)
-        return (PreparedSubmission(submission: submission, breakdown: breakdown, totals: totals), problems)
+        var prepared = PreparedSubmission(submission: submission, breakdown: breakdown, totals: totals)
+        prepared.recipientID = profile?.structure.id
+        return (prepared, problems)
     }
 }

@@ -63,6 +63,9 @@ public struct PreparedSubmission: Sendable, Hashable {
     public var breakdown: [VATBreakdownLine]
     /// The totals sent (the caller's, or computed).
     public var totals: InvoiceTotals
+    /// The recipient's structure id, when the checks looked the recipient up: it narrows the exactly-once look-ups
+    /// to invoices to this recipient (`listeDestinataire`).
+    public var recipientID: Int? = nil
 
     /// Creates a prepared submission.
     public init(submission: InvoiceSubmission, breakdown: [VATBreakdownLine], totals: InvoiceTotals) {
