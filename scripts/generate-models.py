@@ -486,6 +486,7 @@ class Generator:
             tables = sorted({struct.table for struct in members})
             lines = [f"{GENERATED_MARK} from {', '.join(tables)} — do not edit.",
                      "// Change the table and run `python3 scripts/generate-models.py` (GeneratedModelsTests runs it with --check).",
+                     "// swift-format-ignore-file",
                      "", "import Foundation"]
             for struct in members:
                 lines.append("")

@@ -21,19 +21,32 @@ public enum InvoicingRequirement: String, Sendable, Hashable, CaseIterable, Cust
     /// Derives the requirement from the three flags of `parametres`, any of which the answer may have left out
     /// (`nil`): ``unknown`` unless the flags present decide.
     public init(serviceCodeRequired: Bool?, commitmentRequired: Bool?, serviceCodeOrCommitment: Bool?) {
-        if serviceCodeOrCommitment == true { self = .serviceCodeOrCommitmentNumber; return }
-        guard let serviceCodeRequired, let commitmentRequired, let serviceCodeOrCommitment else { self = .unknown; return }
-        self.init(serviceCodeRequired: serviceCodeRequired, commitmentRequired: commitmentRequired,
-                  serviceCodeOrCommitment: serviceCodeOrCommitment)
+        if serviceCodeOrCommitment == true {
+            self = .serviceCodeOrCommitmentNumber
+            return
+        }
+        guard let serviceCodeRequired, let commitmentRequired, let serviceCodeOrCommitment else {
+            self = .unknown
+            return
+        }
+        self.init(
+            serviceCodeRequired: serviceCodeRequired, commitmentRequired: commitmentRequired,
+            serviceCodeOrCommitment: serviceCodeOrCommitment)
     }
 
     /// Derives the requirement from the three flags of `parametres`.
     public init(serviceCodeRequired: Bool, commitmentRequired: Bool, serviceCodeOrCommitment: Bool) {
-        if serviceCodeOrCommitment { self = .serviceCodeOrCommitmentNumber }
-        else if serviceCodeRequired && commitmentRequired { self = .serviceCodeAndCommitmentNumber }
-        else if serviceCodeRequired { self = .serviceCode }
-        else if commitmentRequired { self = .commitmentNumber }
-        else { self = .nothing }
+        if serviceCodeOrCommitment {
+            self = .serviceCodeOrCommitmentNumber
+        } else if serviceCodeRequired && commitmentRequired {
+            self = .serviceCodeAndCommitmentNumber
+        } else if serviceCodeRequired {
+            self = .serviceCode
+        } else if commitmentRequired {
+            self = .commitmentNumber
+        } else {
+            self = .nothing
+        }
     }
 
     /// A sentence for a person.

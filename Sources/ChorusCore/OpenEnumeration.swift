@@ -11,8 +11,8 @@
 /// }
 /// ```
 public protocol OpenEnumeration: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible,
-    ExpressibleByStringLiteral where RawValue == String
-{
+    ExpressibleByStringLiteral
+where RawValue == String {
     /// Creates a value from its wire code, known or not.
     init(rawValue: String)
 }
@@ -25,7 +25,10 @@ extension OpenEnumeration {
     public init(from decoder: any Decoder) throws {
         // A code sent as a number (`"codeRetour"`-style drift) is the same code.
         let container = try decoder.singleValueContainer()
-        if let integer = try? container.decode(Int.self) { self.init(rawValue: String(integer)); return }
+        if let integer = try? container.decode(Int.self) {
+            self.init(rawValue: String(integer))
+            return
+        }
         self.init(rawValue: try container.decode(String.self))
     }
 

@@ -40,18 +40,23 @@ extension FakeChorusPro {
         let supplier = structures[invoice.supplierID]
         let recipient = structures[invoice.recipientID]
         return [
-            "identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number), "statut": .string(invoice.status),
+            "identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
+            "statut": .string(invoice.status),
             "numeroFluxDepot": .text(invoice.fluxNumber), "typeFacture": .string(invoice.invoiceType),
-            "typeDemandePaiement": "FACTURE", "dateFacture": .text(invoice.issueDate), "dateDepot": .string(day(invoice.depositDate)),
+            "typeDemandePaiement": "FACTURE", "dateFacture": .text(invoice.issueDate),
+            "dateDepot": .string(day(invoice.depositDate)),
             "dateHeureEtatCourant": .string(timestamp(invoice.history.last?.date ?? invoice.depositDate)),
             "montantHT": .number(invoice.totalExcludingTax), "montantTTC": .number(invoice.totalIncludingTax),
-            "montantAPayer": .number(invoice.amountToPay), "devise": .string(invoice.currency), "modeDepot": .string(invoice.depositMode),
-            "codeFournisseur": .text(supplier?.identifier), "typeIdentifiantFournisseur": .text(supplier?.identifierType),
+            "montantAPayer": .number(invoice.amountToPay), "devise": .string(invoice.currency),
+            "modeDepot": .string(invoice.depositMode),
+            "codeFournisseur": .text(supplier?.identifier),
+            "typeIdentifiantFournisseur": .text(supplier?.identifierType),
             "designationFournisseur": .text(supplier?.name), "idDestinataire": .int(invoice.recipientID),
             "codeDestinataire": .text(recipient?.identifier), "designationDestinataire": .text(recipient?.name),
             "codeServiceExecutant": .text(invoice.serviceCode), "numeroBonCommande": .text(invoice.purchaseOrder),
             "numeroMarche": .text(invoice.contractNumber), "numeroFactureOrigine": .text(invoice.originalInvoiceNumber),
-            "commentaireEtatCourant": .text(invoice.history.last?.comment), "cadreFacturation": .string(invoice.framework),
+            "commentaireEtatCourant": .text(invoice.history.last?.comment),
+            "cadreFacturation": .string(invoice.framework),
         ]
     }
 
@@ -73,40 +78,70 @@ extension FakeChorusPro {
         let supplier = structures[invoice.supplierID]
         let lines = submitted["lignePoste"].list
         let vatLines = submitted["ligneTva"].list
-        let attachmentsList = ([invoice.mainAttachmentID].compactMap { $0 } + invoice.extraAttachmentIDs).compactMap { attachments[$0] }
-        return ["facture": [
-            "identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
-            "statutFacture": .string(invoice.status), "modeDepot": .string(invoice.depositMode), "commentaire": .text(invoice.comment),
-            "cadreDeFacturation": frameworkJSON(invoice),
-            "destinataire": ["codeDestinataire": .text(recipient?.identifier), "idDestinataire": .int(invoice.recipientID),
-                             "libelleDestinataire": .text(recipient?.name), "codeServiceExecutant": .text(invoice.serviceCode),
-                             "destinataireEtat": recipient?.isState == true ? "OUI" : "NON"],
-            "fournisseur": supplierJSON(invoice, supplier),
-            "references": ["codeDeviseFacture": .string(invoice.currency), "typeFacture": .string(invoice.invoiceType),
-                           "typeTva": .text(invoice.vatRegime), "modePaiement": .text(invoice.paymentMode),
-                           "motifExonerationTva": submitted["references"]["motifExonerationTva"],
-                           "numeroMarche": .text(invoice.contractNumber), "numeroBonCommande": .text(invoice.purchaseOrder),
-                           "numeroFactureOrigine": .text(invoice.originalInvoiceNumber), "dateFacture": .text(invoice.issueDate),
-                           "dateDepot": .string(day(invoice.depositDate)), "numeroDpMandat": .text(invoice.mandateNumber),
-                           "libelleDeviseFacture": .text(currencies[invoice.currency])],
-            "lignesDePoste": ["lignePoste": .array(lines), "nbResultatsParPageLignesPoste": .int(max(lines.count, 1)),
-                              "pageCouranteLignesPoste": 1, "pagesLignesPoste": 1, "totalLignesPoste": .int(lines.count)],
-            "recapitulatifDeTva": ["ligneTva": .array(vatLines.map { line in
-                ["ligneTvaMontantBaseHtParTaux": line["ligneTvaMontantBaseHtParTaux"],
-                 "ligneTvaMontantTvaParTaux": line["ligneTvaMontantTvaParTaux"],
-                 "ligneTvaTauxManuel": line["ligneTvaTauxManuel"], "ligneTvaTauxRefCode": line["ligneTvaTaux"],
-                 "ligneTvaTauxRefValeur": line["ligneTvaTaux"].string.flatMap { vatRates[$0] }.map(JSONValue.number) ?? .null]
-            }), "totalLignesRecapitulativesTVA": .int(vatLines.count)],
-            "montantTotal": ["montantHtTotal": .number(invoice.totalExcludingTax), "montantTVA": .number(invoice.totalVAT),
-                             "montantTtcAvantRemiseGlobalTTC": .number(invoice.totalIncludingTax),
-                             "montantRemiseGlobaleTTC": submitted["montantTotal"]["montantRemiseGlobaleTTC"],
-                             "montantTtcTotal": .number(invoice.totalIncludingTax), "montantAPayer": .number(invoice.amountToPay)],
-            "pieceJointePrincipale": ["idPieceJointePrincipale": .decimal(invoice.mainAttachmentID.map { Decimal($0) })],
-            "listeDesPiecesJointes": ["pieceJointe": .array(attachmentsList.map { attachment in
-                ["pieceJointeId": .int(attachment.id), "pieceJointeDesignation": .string(attachment.name),
-                 "pieceJointeExtension": .string(attachment.fileExtension)]
-            }), "totalListePiecesJointe": .int(attachmentsList.count)],
-        ]]
+        let attachmentsList = ([invoice.mainAttachmentID].compactMap { $0 } + invoice.extraAttachmentIDs).compactMap {
+            attachments[$0]
+        }
+        return [
+            "facture": [
+                "identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
+                "statutFacture": .string(invoice.status), "modeDepot": .string(invoice.depositMode),
+                "commentaire": .text(invoice.comment),
+                "cadreDeFacturation": frameworkJSON(invoice),
+                "destinataire": [
+                    "codeDestinataire": .text(recipient?.identifier), "idDestinataire": .int(invoice.recipientID),
+                    "libelleDestinataire": .text(recipient?.name), "codeServiceExecutant": .text(invoice.serviceCode),
+                    "destinataireEtat": recipient?.isState == true ? "OUI" : "NON",
+                ],
+                "fournisseur": supplierJSON(invoice, supplier),
+                "references": [
+                    "codeDeviseFacture": .string(invoice.currency), "typeFacture": .string(invoice.invoiceType),
+                    "typeTva": .text(invoice.vatRegime), "modePaiement": .text(invoice.paymentMode),
+                    "motifExonerationTva": submitted["references"]["motifExonerationTva"],
+                    "numeroMarche": .text(invoice.contractNumber), "numeroBonCommande": .text(invoice.purchaseOrder),
+                    "numeroFactureOrigine": .text(invoice.originalInvoiceNumber),
+                    "dateFacture": .text(invoice.issueDate),
+                    "dateDepot": .string(day(invoice.depositDate)), "numeroDpMandat": .text(invoice.mandateNumber),
+                    "libelleDeviseFacture": .text(currencies[invoice.currency]),
+                ],
+                "lignesDePoste": [
+                    "lignePoste": .array(lines), "nbResultatsParPageLignesPoste": .int(max(lines.count, 1)),
+                    "pageCouranteLignesPoste": 1, "pagesLignesPoste": 1, "totalLignesPoste": .int(lines.count),
+                ],
+                "recapitulatifDeTva": [
+                    "ligneTva": .array(
+                        vatLines.map { line in
+                            [
+                                "ligneTvaMontantBaseHtParTaux": line["ligneTvaMontantBaseHtParTaux"],
+                                "ligneTvaMontantTvaParTaux": line["ligneTvaMontantTvaParTaux"],
+                                "ligneTvaTauxManuel": line["ligneTvaTauxManuel"],
+                                "ligneTvaTauxRefCode": line["ligneTvaTaux"],
+                                "ligneTvaTauxRefValeur": line["ligneTvaTaux"].string.flatMap { vatRates[$0] }.map(
+                                    JSONValue.number) ?? .null,
+                            ]
+                        }), "totalLignesRecapitulativesTVA": .int(vatLines.count),
+                ],
+                "montantTotal": [
+                    "montantHtTotal": .number(invoice.totalExcludingTax), "montantTVA": .number(invoice.totalVAT),
+                    "montantTtcAvantRemiseGlobalTTC": .number(invoice.totalIncludingTax),
+                    "montantRemiseGlobaleTTC": submitted["montantTotal"]["montantRemiseGlobaleTTC"],
+                    "montantTtcTotal": .number(invoice.totalIncludingTax),
+                    "montantAPayer": .number(invoice.amountToPay),
+                ],
+                "pieceJointePrincipale": [
+                    "idPieceJointePrincipale": .decimal(invoice.mainAttachmentID.map { Decimal($0) })
+                ],
+                "listeDesPiecesJointes": [
+                    "pieceJointe": .array(
+                        attachmentsList.map { attachment in
+                            [
+                                "pieceJointeId": .int(attachment.id),
+                                "pieceJointeDesignation": .string(attachment.name),
+                                "pieceJointeExtension": .string(attachment.fileExtension),
+                            ]
+                        }), "totalListePiecesJointe": .int(attachmentsList.count),
+                ],
+            ]
+        ]
     }
 
     /// The `cadreDeFacturation` block: the framework and, for A9/A12, the validator.
@@ -117,20 +152,26 @@ extension FakeChorusPro {
             block["codeValideur1"] = .string(validator.identifier)
             block["raisonSocialeValideur1"] = .string(validator.name)
             block["typeIdentifiantValideur1"] = .string(validator.identifierType)
-            if let validated = invoice.history.last(where: { $0.status == "VALIDEE_1" }) { block["dateValidation1"] = .string(day(validated.date)) }
+            if let validated = invoice.history.last(where: { $0.status == "VALIDEE_1" }) {
+                block["dateValidation1"] = .string(day(validated.date))
+            }
         }
         return block
     }
 
     /// The `fournisseur` block with its address and the bank account the invoice names.
     func supplierJSON(_ invoice: FakeInvoice, _ supplier: FakeStructure?) -> JSONValue {
-        var block: JSONValue = ["idFournisseur": .int(invoice.supplierID), "codeFournisseur": .text(supplier?.identifier),
-                                "typeIdentifiantFournisseur": .text(supplier?.identifierType),
-                                "raisonSocialeFournisseur": .text(supplier?.name),
-                                "adresseFournisseurCodePostal": .text(supplier?.postalCode), "adresseFournisseurVille": .text(supplier?.city),
-                                "adresseFournisseurCodePays": "FR"]
+        var block: JSONValue = [
+            "idFournisseur": .int(invoice.supplierID), "codeFournisseur": .text(supplier?.identifier),
+            "typeIdentifiantFournisseur": .text(supplier?.identifierType),
+            "raisonSocialeFournisseur": .text(supplier?.name),
+            "adresseFournisseurCodePostal": .text(supplier?.postalCode),
+            "adresseFournisseurVille": .text(supplier?.city),
+            "adresseFournisseurCodePays": "FR",
+        ]
         if let bankID = invoice.submitted["fournisseur"]["codeCoordonneesBancairesFournisseur"].int,
-           let account = supplier?.bankAccounts.first(where: { $0.id == bankID }) {
+            let account = supplier?.bankAccounts.first(where: { $0.id == bankID })
+        {
             block["coordBancairesFournisseurId"] = .int(account.id)
             block["coordBancairesFournisseurLibelle"] = .string(account.name)
             block["coordBancairesFournisseurType"] = "IBAN"
@@ -150,24 +191,38 @@ extension FakeChorusPro {
     func consulterHistorique(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         let invoice = try visibleInvoice(body["idFacture"].int, caller)
         let history = invoice.history.reversed().map { change in
-            ["histoStatutId": .int(change.id), "histoStatutCode": .string(change.status),
-             "histoStatutDatePassage": .string(minuteStamp(change.date)), "histoStatutCommentaire": .text(change.comment),
-             "histoStatutUtilisateurNom": .null, "histoStatutUtilisateurPrenom": .null] as JSONValue
+            [
+                "histoStatutId": .int(change.id), "histoStatutCode": .string(change.status),
+                "histoStatutDatePassage": .string(minuteStamp(change.date)),
+                "histoStatutCommentaire": .text(change.comment),
+                "histoStatutUtilisateurNom": .null, "histoStatutUtilisateurPrenom": .null,
+            ] as JSONValue
         }
-        return ["idFacture": .int(invoice.id), "numeroFacture": .string(invoice.number), "modeDepot": .string(invoice.depositMode),
-                "statutCourantCode": .string(invoice.status),
-                "historiquesDesStatuts": ["histoStatut": .array(history), "nbResultatsParPageHistoStatut": .int(history.count),
-                                          "pageCouranteHistoStatut": 1, "pagesHistoStatut": 1, "totalHistoStatut": .int(history.count)],
-                "derniereAction": invoice.userActions.last.map { ["derniereActionId": .int($0.id), "derniereActionCode": .string($0.code)] } ?? .null,
-                "historiquesDesActionsUtilisateurs": [
-                    "histoAction": .array(invoice.userActions.reversed().map { action in
-                        ["histoActionId": .int(action.id), "histoActionCode": .string(action.code),
-                         "histoActionDateHeure": .string(minuteStamp(action.date)),
-                         "histoActionUtilisateurNom": .text(structures[action.structureID]?.name)] as JSONValue
+        return [
+            "idFacture": .int(invoice.id), "numeroFacture": .string(invoice.number),
+            "modeDepot": .string(invoice.depositMode),
+            "statutCourantCode": .string(invoice.status),
+            "historiquesDesStatuts": [
+                "histoStatut": .array(history), "nbResultatsParPageHistoStatut": .int(history.count),
+                "pageCouranteHistoStatut": 1, "pagesHistoStatut": 1, "totalHistoStatut": .int(history.count),
+            ],
+            "derniereAction": invoice.userActions.last.map {
+                ["derniereActionId": .int($0.id), "derniereActionCode": .string($0.code)]
+            } ?? .null,
+            "historiquesDesActionsUtilisateurs": [
+                "histoAction": .array(
+                    invoice.userActions.reversed().map { action in
+                        [
+                            "histoActionId": .int(action.id), "histoActionCode": .string(action.code),
+                            "histoActionDateHeure": .string(minuteStamp(action.date)),
+                            "histoActionUtilisateurNom": .text(structures[action.structureID]?.name),
+                        ] as JSONValue
                     }),
-                    "nbResultatsParPageHistoAction": .int(max(invoice.userActions.count, 1)), "pageCouranteHistoAction": 1,
-                    "pagesHistoAction": 1, "totalHistoAction": .int(invoice.userActions.count)],
-                "historiquesDesEvenementsComplementaires": ["evenement": [], "totalEvenement": 0]]
+                "nbResultatsParPageHistoAction": .int(max(invoice.userActions.count, 1)), "pageCouranteHistoAction": 1,
+                "pagesHistoAction": 1, "totalHistoAction": .int(invoice.userActions.count),
+            ],
+            "historiquesDesEvenementsComplementaires": ["evenement": [], "totalEvenement": 0],
+        ]
     }
 
     func telechargerGroupe(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
@@ -206,10 +261,13 @@ extension FakeChorusPro {
             }
             invoice.extraAttachmentIDs.append(id)
         }
-        invoice.history.append(FakeStatusChange(id: counter.next(\.status), status: "COMPLETEE", date: now, comment: comment))
+        invoice.history.append(
+            FakeStatusChange(id: counter.next(\.status), status: "COMPLETEE", date: now, comment: comment))
         invoices[invoice.id] = invoice
-        return ["identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
-                "dateTraitement": .string(minuteStamp(now))]
+        return [
+            "identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
+            "dateTraitement": .string(minuteStamp(now)),
+        ]
     }
 
     func recycler(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
@@ -217,17 +275,24 @@ extension FakeChorusPro {
         guard invoice.status == "A_RECYCLER" else { throw FakeRefusal.notToRecycle }
         let destination = body["destinataire"]
         let siret = destination["codeDestinataire"].lenientString ?? structures[invoice.recipientID]?.identifier
-        let commitment = body["reference"]["numeroBonCommande"].lenientString ?? body["references"]["numeroBonCommande"].lenientString
+        let commitment =
+            body["reference"]["numeroBonCommande"].lenientString ?? body["references"]["numeroBonCommande"]
+            .lenientString
             ?? invoice.purchaseOrder
-        let (recipient, code) = try checkRecipient(siret, serviceCode: destination["codeServiceExecutant"].string ?? invoice.serviceCode,
-                                                   commitment: commitment)
+        let (recipient, code) = try checkRecipient(
+            siret, serviceCode: destination["codeServiceExecutant"].string ?? invoice.serviceCode,
+            commitment: commitment)
         invoice.recipientID = recipient.id
         invoice.serviceCode = code
         invoice.purchaseOrder = commitment
-        invoice.history.append(FakeStatusChange(id: counter.next(\.status), status: "DEPOSEE", date: now,
-                                                comment: body["commentaire"].string))
+        invoice.history.append(
+            FakeStatusChange(
+                id: counter.next(\.status), status: "DEPOSEE", date: now,
+                comment: body["commentaire"].string))
         invoices[invoice.id] = invoice
-        return ["identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
-                "dateDepot": .string(day(now)), "statutFacture": "DEPOSEE"]
+        return [
+            "identifiantFactureCPP": .int(invoice.id), "numeroFacture": .string(invoice.number),
+            "dateDepot": .string(day(now)), "statutFacture": "DEPOSEE",
+        ]
     }
 }

@@ -19,7 +19,10 @@ public struct ShapeDrift: Sendable, Hashable {
     public var oddListItem: Bool
 
     /// Creates a drift; by default every kind at once.
-    public init(numbersAsStrings: Bool = true, emptyStringsForNull: Bool = true, unknownMembers: Bool = true, oddListItem: Bool = true) {
+    public init(
+        numbersAsStrings: Bool = true, emptyStringsForNull: Bool = true, unknownMembers: Bool = true,
+        oddListItem: Bool = true
+    ) {
         self.numbersAsStrings = numbersAsStrings
         self.emptyStringsForNull = emptyStringsForNull
         self.unknownMembers = unknownMembers
@@ -43,7 +46,9 @@ public struct ShapeDrift: Sendable, Hashable {
             return .array(drifted)
         case .object(let members):
             var drifted = members.mapValues(apply)
-            if unknownMembers { drifted[Self.unknownMemberKey] = .object(["nouveauBloc": .array([.string("x"), .int(2)])]) }
+            if unknownMembers {
+                drifted[Self.unknownMemberKey] = .object(["nouveauBloc": .array([.string("x"), .int(2)])])
+            }
             return .object(drifted)
         }
     }

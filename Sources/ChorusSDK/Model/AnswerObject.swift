@@ -35,20 +35,25 @@ package struct AnswerObject {
 
     /// A text field; numbers and booleans are accepted as text (`codeValideur1`, `CleRib`…).
     package func text(_ key: String) throws -> String? {
-        guard let text = try container.decodeLenientString(forKey: AnyCodingKey(key)), !text.allSatisfy(\.isWhitespace) else { return nil }
+        guard let text = try container.decodeLenientString(forKey: AnyCodingKey(key)), !text.allSatisfy(\.isWhitespace)
+        else { return nil }
         return text
     }
 
     /// An integer, as a number or a numeric string.
     package func int(_ key: String) throws -> Int? {
         let codingKey = AnyCodingKey(key)
-        do { return try container.decodeLenientInt(forKey: codingKey) } catch { if isBlank(codingKey) { return nil } else { throw error } }
+        do { return try container.decodeLenientInt(forKey: codingKey) } catch {
+            if isBlank(codingKey) { return nil } else { throw error }
+        }
     }
 
     /// A boolean: `true`/`false`, `OUI`/`NON`, 0/1.
     package func bool(_ key: String) throws -> Bool? {
         let codingKey = AnyCodingKey(key)
-        do { return try container.decodeLenientBool(forKey: codingKey) } catch { if isBlank(codingKey) { return nil } else { throw error } }
+        do { return try container.decodeLenientBool(forKey: codingKey) } catch {
+            if isBlank(codingKey) { return nil } else { throw error }
+        }
     }
 
     /// An amount, as a number or a decimal string.
@@ -61,8 +66,10 @@ package struct AnswerObject {
     package func timestamp(_ key: String) throws -> Date? {
         guard let text = try text(key), !text.isEmpty else { return nil }
         guard let date = PlatformDate.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: container.codingPath + [AnyCodingKey(key)],
-                                                    debugDescription: "not a date and time: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: container.codingPath + [AnyCodingKey(key)],
+                    debugDescription: "not a date and time: \(text)"))
         }
         return date
     }
@@ -109,13 +116,18 @@ package struct AnswerObject {
         let codingKey = AnyCodingKey(key)
         if var array = try? container.nestedUnkeyedContainer(forKey: codingKey) {
             guard array.count == 1 else {
-                throw DecodingError.typeMismatch([String: String].self, .init(codingPath: container.codingPath + [codingKey],
-                                                                              debugDescription: "expected one object, found an array of \(array.count ?? 0)"))
+                throw DecodingError.typeMismatch(
+                    [String: String].self,
+                    .init(
+                        codingPath: container.codingPath + [codingKey],
+                        debugDescription: "expected one object, found an array of \(array.count ?? 0)"))
             }
             return AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self), reading: reading)
         }
         do {
-            return AnswerObject(container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey), reading: reading)
+            return AnswerObject(
+                container: try container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey),
+                reading: reading)
         } catch {
             if isBlank(codingKey) { return nil } else { throw error }
         }
@@ -131,11 +143,15 @@ package struct AnswerObject {
             guard let single = try object(key) else { return [] }  // one object for a list of one; "" for none
             return [try read(single)]
         }
-        var items: [Item] = [], firstError: (any Error)?
+        var items: [Item] = []
+        var firstError: (any Error)?
         while !array.isAtEnd {
             let index = array.currentIndex
             do {
-                items.append(try read(AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self), reading: reading)))
+                items.append(
+                    try read(
+                        AnswerObject(container: try array.nestedContainer(keyedBy: AnyCodingKey.self), reading: reading)
+                    ))
             } catch {
                 firstError = firstError ?? error
                 try skip(&array, at: index, key: codingKey, after: error)
@@ -151,13 +167,16 @@ package struct AnswerObject {
 
     /// `objects`, each read by `read`, isolated as in ``items(_:_:)`` (for lists gathered from several blocks).
     package static func each<Item>(_ objects: [AnswerObject], _ read: (AnswerObject) throws -> Item) throws -> [Item] {
-        var items: [Item] = [], firstError: (any Error)?
+        var items: [Item] = []
+        var firstError: (any Error)?
         for object in objects {
             do { items.append(try read(object)) } catch {
                 firstError = firstError ?? error
                 guard let reading = object.reading else { throw error }
-                try reading.tolerate(error, at: object.container.codingPath, excerpt: "{" + object.keys.sorted().joined(separator: ",") + "}",
-                                     as: .itemSkipped)
+                try reading.tolerate(
+                    error, at: object.container.codingPath,
+                    excerpt: "{" + object.keys.sorted().joined(separator: ",") + "}",
+                    as: .itemSkipped)
             }
         }
         if items.isEmpty, let firstError { throw firstError }
@@ -174,7 +193,8 @@ package struct AnswerObject {
                 if isBlank(codingKey) { return [] } else { throw error }
             }
         }
-        var items: [Item] = [], firstError: (any Error)?
+        var items: [Item] = []
+        var firstError: (any Error)?
         while !array.isAtEnd {
             let index = array.currentIndex
             do { items.append(try array.decode(Item.self)) } catch {
@@ -188,12 +208,15 @@ package struct AnswerObject {
 
     /// Records an unreadable item (or rethrows in strict mode) and moves past it. A reading that failed inside a
     /// nested container may already have moved the array on; the index says whether to skip.
-    private func skip(_ array: inout any UnkeyedDecodingContainer, at index: Int, key: AnyCodingKey, after error: any Error) throws {
+    private func skip(
+        _ array: inout any UnkeyedDecodingContainer, at index: Int, key: AnyCodingKey, after error: any Error
+    ) throws {
         guard let reading else { throw error }
         var probe = try container.nestedUnkeyedContainer(forKey: key)
         for _ in 0..<index { _ = try probe.decode(SkippedItem.self) }
         let excerpt = (try? probe.decode(JSONText.self))?.text ?? ""
-        try reading.tolerate(error, at: container.codingPath + [key, AnyCodingKey(index: index)], excerpt: excerpt, as: .itemSkipped)
+        try reading.tolerate(
+            error, at: container.codingPath + [key, AnyCodingKey(index: index)], excerpt: excerpt, as: .itemSkipped)
         if array.currentIndex == index { _ = try array.decode(SkippedItem.self) }
     }
 

@@ -76,7 +76,9 @@ package final class AnswerReading: @unchecked Sendable {
     }
 
     /// The reading a decoder carries, if any.
-    package static func of(_ decoder: any Decoder) -> AnswerReading? { decoder.userInfo[.chorusAnswerReading] as? AnswerReading }
+    package static func of(_ decoder: any Decoder) -> AnswerReading? {
+        decoder.userInfo[.chorusAnswerReading] as? AnswerReading
+    }
 
     /// Every issue recorded so far.
     package var issues: [DecodingIssue] { lock.withLock { recorded } }
@@ -88,12 +90,16 @@ package final class AnswerReading: @unchecked Sendable {
     package func issues(since mark: Int) -> [DecodingIssue] { lock.withLock { Array(recorded.dropFirst(mark)) } }
 
     /// Records `error` as tolerated, or rethrows it when this reading is strict.
-    package func tolerate(_ error: any Error, at path: [any CodingKey], excerpt: String, as consequence: DecodingIssue.Consequence) throws {
+    package func tolerate(
+        _ error: any Error, at path: [any CodingKey], excerpt: String, as consequence: DecodingIssue.Consequence
+    ) throws {
         guard mode == .tolerant, let decodingError = error as? DecodingError else { throw error }
         let errorPath = Self.path(of: decodingError) ?? path
-        var issue = DecodingIssue(path: Self.render(errorPath), expected: Self.expectation(decodingError),
-                                  excerpt: String(scrub(excerpt).prefix(80)), consequence: consequence)
-        let given = Self.render(path), inner = Self.render(Array(errorPath.dropFirst(path.count)))
+        var issue = DecodingIssue(
+            path: Self.render(errorPath), expected: Self.expectation(decodingError),
+            excerpt: String(scrub(excerpt).prefix(80)), consequence: consequence)
+        let given = Self.render(path)
+        let inner = Self.render(Array(errorPath.dropFirst(path.count)))
         if errorPath.count > path.count, Self.render(Array(errorPath.prefix(path.count))) == given {
             // What was left out is the field or item at `path`; where inside it the reading failed goes with the expectation.
             issue.path = given
@@ -105,13 +111,18 @@ package final class AnswerReading: @unchecked Sendable {
     /// `listeFactures[2].libelleDevise`.
     package static func render(_ path: [any CodingKey]) -> String {
         path.reduce(into: "") { text, key in
-            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
         }
     }
 
     private static func path(of error: DecodingError) -> [any CodingKey]? {
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context.codingPath
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            context.codingPath
         case .keyNotFound(let key, let context): context.codingPath + [key]
         @unknown default: nil
         }
@@ -131,7 +142,8 @@ package final class AnswerReading: @unchecked Sendable {
     private static func expectation(_ error: DecodingError) -> String {
         switch error {
         case .typeMismatch(let type, let context):
-            context.debugDescription.hasPrefix("expected") ? context.debugDescription : "expected \(Self.article(for: type))"
+            context.debugDescription.hasPrefix("expected")
+                ? context.debugDescription : "expected \(Self.article(for: type))"
         case .valueNotFound(let type, _): "expected \(Self.article(for: type))"
         case .keyNotFound(let key, _): "no \(key.stringValue)"
         case .dataCorrupted(let context): context.debugDescription
@@ -155,10 +167,22 @@ package struct JSONText: Decodable {
 
     package init(from decoder: any Decoder) throws {
         if let container = try? decoder.singleValueContainer() {
-            if container.decodeNil() { text = "null"; return }
-            if let flag = try? container.decode(Bool.self) { text = String(flag); return }
-            if let number = try? container.decode(Decimal.self) { text = number.description; return }
-            if let string = try? container.decode(String.self) { text = Self.quoted(string); return }
+            if container.decodeNil() {
+                text = "null"
+                return
+            }
+            if let flag = try? container.decode(Bool.self) {
+                text = String(flag)
+                return
+            }
+            if let number = try? container.decode(Decimal.self) {
+                text = number.description
+                return
+            }
+            if let string = try? container.decode(String.self) {
+                text = Self.quoted(string)
+                return
+            }
         }
         if var array = try? decoder.unkeyedContainer() {
             var parts: [String] = []

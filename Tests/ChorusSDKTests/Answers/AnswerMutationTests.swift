@@ -1,6 +1,7 @@
 import ChorusMock
 import Foundation
 import Testing
+
 @testable import ChorusSDK
 
 /// No silent fallback in decoding: every answer shape the SDK knows is read whole, and each field turned into a shape
@@ -63,7 +64,8 @@ struct AnswerMutationTests {
         let fake = FakeChorusPro()
         let client = try fake.client()
         for fixture in AnswerFixture.all {
-            await fake.inject(.status(200, body: fixture.json, headers: ["Content-Type": "application/json"]), on: fixture.path)
+            await fake.inject(
+                .status(200, body: fixture.json, headers: ["Content-Type": "application/json"]), on: fixture.path)
             do {
                 _ = try await fixture.read(client)
             } catch {
@@ -75,19 +77,25 @@ struct AnswerMutationTests {
         #expect(history?.entries.map(\.status) == [.deposited] && history?.entryPaging.total == 1)
         let details = try await Self.decode(AnswerFixture.all[3], client: client, fake: fake) as? InvoiceDetails
         #expect(details?.supplier?.bankAccount?.ibanKey == "76" && details?.supplier?.bankAccount?.bic == "AGRIFRPP")
-        #expect(details?.supplier?.factor?.name == "FACTOR SA" && details?.frameworkParties.firstValidator?.identifier == "44100778800019")
+        #expect(
+            details?.supplier?.factor?.name == "FACTOR SA"
+                && details?.frameworkParties.firstValidator?.identifier == "44100778800019")
         #expect(details?.totals?.globalDiscount == nil, "an absent amount stays absent, never 0")
         #expect(details?.attachments.first?.lineNumber == 1 && details?.mainAttachment?.linkID == 9)
         #expect(details?.recipient?.address?.city == "PARIS" && details?.references?.attachmentsTotalSize == "120.5")
         let report = try await Self.decode(AnswerFixture.all[5], client: client, fake: fake) as? FluxReport
-        #expect(report?.rejections.count == 1 && report?.technicalErrors.first?.nature == "FORMAT" && report?.interfaceCode == "FSO1110A")
+        #expect(
+            report?.rejections.count == 1 && report?.technicalErrors.first?.nature == "FORMAT"
+                && report?.interfaceCode == "FSO1110A")
         let commitments = try await Self.decode(AnswerFixture.all[8], client: client, fake: fake) as? [Commitment]
         #expect(commitments?.first?.state == "COMMANDE" && commitments?.first?.amount == "1500.5")
         #expect(commitments?.first?.otherFields["idStructureEmettrice"] == "26300004")
     }
 
-    static func decode(_ fixture: AnswerFixture, client: ChorusClient, fake: FakeChorusPro) async throws -> AnyHashable {
-        await fake.inject(.status(200, body: fixture.json, headers: ["Content-Type": "application/json"]), on: fixture.path)
+    static func decode(_ fixture: AnswerFixture, client: ChorusClient, fake: FakeChorusPro) async throws -> AnyHashable
+    {
+        await fake.inject(
+            .status(200, body: fixture.json, headers: ["Content-Type": "application/json"]), on: fixture.path)
         return try await fixture.read(client)
     }
 
@@ -95,7 +103,8 @@ struct AnswerMutationTests {
     /// Sources/ChorusSDK (the generated models and the hand-written readers alike). They are the only fields tolerant
     /// reading may leave out.
     static let descriptiveKeys: Set<String> = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Sources/ChorusSDK")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../../Sources/ChorusSDK")
         var keys: Set<String> = []
         let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
         for file in files where file.hasSuffix(".swift") {
@@ -109,8 +118,9 @@ struct AnswerMutationTests {
         return keys
     }()
 
-    @Test("every field of every known answer, mutated into an unknown shape: a typed error, an unchanged value, or (tolerant) a descriptive field or list item left out and reported — never another value",
-          arguments: AnswerReadingMode.allCases)
+    @Test(
+        "every field of every known answer, mutated into an unknown shape: a typed error, an unchanged value, or (tolerant) a descriptive field or list item left out and reported — never another value",
+        arguments: AnswerReadingMode.allCases)
     func mutationsNeverPassSilently(_ mode: AnswerReadingMode) async throws {
         let fake = FakeChorusPro()
         let events = LockedBox<[ChorusLogEvent]>([])
@@ -119,15 +129,23 @@ struct AnswerMutationTests {
             $0.answerReading = mode
             $0.logger = { event in events.withLock { $0.append(event) } }
         })
-        #expect(Self.descriptiveKeys.contains("designationStructure") && !Self.descriptiveKeys.contains("idStructureCPP"))
+        #expect(
+            Self.descriptiveKeys.contains("designationStructure") && !Self.descriptiveKeys.contains("idStructureCPP"))
         var disagreements: [Disagreement] = []
-        var detected = 0, kept = 0, ignored: [String] = [], tolerated: [String: Int] = [:]
+        var detected = 0
+        var kept = 0
+        var ignored: [String] = []
+        var tolerated: [String: Int] = [:]
         for fixture in AnswerFixture.all {
-            guard let answer = JSONValue.parse(Data(fixture.json.utf8)) else { Issue.record("\(fixture.name) is not JSON"); continue }
+            guard let answer = JSONValue.parse(Data(fixture.json.utf8)) else {
+                Issue.record("\(fixture.name) is not JSON")
+                continue
+            }
             let baseline = try await Self.decode(fixture, client: client, fake: fake)
             for (path, mutated) in Self.mutations(of: answer) {
                 let body = String(decoding: mutated.data, as: UTF8.self)
-                await fake.inject(.status(200, body: body, headers: ["Content-Type": "application/json"]), on: fixture.path)
+                await fake.inject(
+                    .status(200, body: body, headers: ["Content-Type": "application/json"]), on: fixture.path)
                 events.withLock { $0.removeAll() }
                 do {
                     let value = try await fixture.read(client)
@@ -136,38 +154,57 @@ struct AnswerMutationTests {
                     if value == baseline && reports.isEmpty {
                         ignored.append("\(fixture.name) | \(path)")
                     } else if "\(value)".contains("\"\(lastKey)\": \"") && "\(value)".contains("unexpected") {
-                        kept += 1  // an unknown field kept as its JSON text (commitments, payment requests, works invoices)
-                    } else if mode == .tolerant, let (kind, where_) = Self.reported(path, in: reports.joined(separator: " ")) {
+                        // An unknown field kept as its JSON text (commitments, payment requests, works invoices).
+                        kept += 1
+                    } else if mode == .tolerant,
+                        let (kind, where_) = Self.reported(path, in: reports.joined(separator: " "))
+                    {
                         // Said, at the field or at an enclosing item or descriptive list: only descriptive fields are left out.
                         let key = String(where_.split(separator: ".").last?.split(separator: "[").first ?? "")
                         if kind == "field left out" && !Self.descriptiveKeys.contains(key) {
-                            disagreements.append(Disagreement(fixture: fixture.name, path: path, outcome: "a field that is not descriptive was left out: \(reports)"))
+                            disagreements.append(
+                                Disagreement(
+                                    fixture: fixture.name, path: path,
+                                    outcome: "a field that is not descriptive was left out: \(reports)"))
                         } else {
                             tolerated[kind, default: 0] += 1
                         }
                     } else {
-                        disagreements.append(Disagreement(fixture: fixture.name, path: path,
-                                                          outcome: "decoded into another value without saying so: \(value) \(reports)"))
+                        disagreements.append(
+                            Disagreement(
+                                fixture: fixture.name, path: path,
+                                outcome: "decoded into another value without saying so: \(value) \(reports)"))
                     }
                 } catch let error as ChorusError where error.code == .decodingFailed {
                     detected += 1
                     if error.responseBody?.isEmpty ?? true {
-                        disagreements.append(Disagreement(fixture: fixture.name, path: path, outcome: "decodingFailed without an excerpt"))
+                        disagreements.append(
+                            Disagreement(
+                                fixture: fixture.name, path: path, outcome: "decodingFailed without an excerpt"))
                     }
                 } catch {
                     disagreements.append(Disagreement(fixture: fixture.name, path: path, outcome: "\(error)"))
                 }
             }
         }
-        print("answer mutations (\(mode)): \(detected) refused as decodingFailed, \(tolerated) tolerated and reported, \(kept) unknown fields kept, \(ignored.count) on fields the SDK does not read")
+        print(
+            "answer mutations (\(mode)): \(detected) refused as decodingFailed, \(tolerated) tolerated and reported, \(kept) unknown fields kept, \(ignored.count) on fields the SDK does not read"
+        )
         for line in ignored { print("  ignored: \(line)") }
-        if !disagreements.isEmpty { print("disagreements (fixture | field | what the caller got):\n" + disagreements.map { "  \($0)" }.joined(separator: "\n")) }
-        #expect(disagreements.isEmpty, "\(disagreements.count) mutations passed silently or wrongly; first: \(disagreements.prefix(5))")
+        if !disagreements.isEmpty {
+            print(
+                "disagreements (fixture | field | what the caller got):\n"
+                    + disagreements.map { "  \($0)" }.joined(separator: "\n"))
+        }
+        #expect(
+            disagreements.isEmpty,
+            "\(disagreements.count) mutations passed silently or wrongly; first: \(disagreements.prefix(5))")
         #expect(ignored.isEmpty, "fields the SDK drops: \(ignored)")
         if mode == .strict {
             #expect(detected > 150 && tolerated.isEmpty, "strict mode tolerates nothing")
         } else {
-            #expect((tolerated["field left out"] ?? 0) >= 30 && (tolerated["list item skipped"] ?? 0) >= 4, "\(tolerated)")
+            #expect(
+                (tolerated["field left out"] ?? 0) >= 30 && (tolerated["list item skipped"] ?? 0) >= 4, "\(tolerated)")
             #expect(detected > 40, "identity and decision fields still fail loudly")
         }
     }
@@ -175,11 +212,17 @@ struct AnswerMutationTests {
     /// The report of a tolerated issue at `path` or at a field or item enclosing it: ("field left out" or "list item
     /// skipped", the path reported), read from the log events' sentences ("The field X was left out (…)").
     static func reported(_ path: String, in text: String) -> (String, String)? {
-        for (kind, opening, closing) in [("field left out", "The field ", " was left out"), ("list item skipped", "The list item ", " was skipped")] {
+        for (kind, opening, closing) in [
+            ("field left out", "The field ", " was left out"), ("list item skipped", "The list item ", " was skipped"),
+        ] {
             var rest = text[...]
-            while let start = rest.range(of: opening)?.upperBound, let end = rest.range(of: closing, range: start..<rest.endIndex) {
+            while let start = rest.range(of: opening)?.upperBound,
+                let end = rest.range(of: closing, range: start..<rest.endIndex)
+            {
                 let reportedPath = String(rest[start..<end.lowerBound])
-                if path == reportedPath || path.hasPrefix(reportedPath + ".") || path.hasPrefix(reportedPath + "[") { return (kind, reportedPath) }
+                if path == reportedPath || path.hasPrefix(reportedPath + ".") || path.hasPrefix(reportedPath + "[") {
+                    return (kind, reportedPath)
+                }
                 rest = rest[end.upperBound...]
             }
         }

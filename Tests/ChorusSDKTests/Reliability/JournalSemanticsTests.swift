@@ -1,6 +1,7 @@
 import ChorusMock
 import Foundation
 import Testing
+
 @testable import ChorusSDK
 
 /// What the submission journal's key means: a key recorded as created answers without sending, concurrent calls for
@@ -8,7 +9,8 @@ import Testing
 @Suite("Reliability: journal keys and outcomes")
 struct JournalSemanticsTests {
     static func journal() throws -> FileSubmissionJournal {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chorus-journal-\(UUID().uuidString)")
         return try FileSubmissionJournal(directory: directory)
     }
 
@@ -20,10 +22,13 @@ struct JournalSemanticsTests {
     func submittedIsFinal() async throws {
         let fake = FakeChorusPro()
         let journal = try Self.journal()
-        let first = try await fake.client(configure: { $0.submissionJournal = journal }).invoices.submit(InvoiceFixtures.structured())
+        let first = try await fake.client(configure: { $0.submissionJournal = journal }).invoices.submit(
+            InvoiceFixtures.structured())
         // A new client on the same journal: the next run of a batch after a crash right after the `submitted` record.
-        let again = try await fake.client(configure: { $0.submissionJournal = journal }).invoices.submit(InvoiceFixtures.structured())
-        #expect(again.id == first.id && again.number == first.number && again.alreadySubmitted && !first.alreadySubmitted)
+        let again = try await fake.client(configure: { $0.submissionJournal = journal }).invoices.submit(
+            InvoiceFixtures.structured())
+        #expect(
+            again.id == first.id && again.number == first.number && again.alreadySubmitted && !first.alreadySubmitted)
         #expect(await Self.sends(fake) == 1)
         #expect(await fake.storedInvoices.count == 1)
     }
@@ -41,7 +46,9 @@ struct JournalSemanticsTests {
         #expect(await fake.storedInvoices.count == 1)
     }
 
-    @Test("the caller's idempotency key: same key sends once even for new content, and is refused for a different invoice")
+    @Test(
+        "the caller's idempotency key: same key sends once even for new content, and is refused for a different invoice"
+    )
     func callerKey() async throws {
         let fake = FakeChorusPro()
         let journal = try Self.journal()
@@ -69,7 +76,8 @@ struct JournalSemanticsTests {
         let secondRun = try fake.client(configure: { $0.submissionJournal = journal })
         let reupload = try await secondRun.invoices.uploadPDF(InvoiceFixtures.operaPDF, fileName: "f.pdf")
         #expect(reupload.attachmentID != upload.attachmentID)
-        let again = try await secondRun.invoices.submit(InvoiceFixtures.pdfSubmission(attachment: reupload.attachmentID))
+        let again = try await secondRun.invoices.submit(
+            InvoiceFixtures.pdfSubmission(attachment: reupload.attachmentID))
         #expect(again.id == first.id && again.alreadySubmitted)
         #expect(await Self.sends(fake) == 1)
     }
@@ -108,7 +116,8 @@ struct ExactlyOnceCostTests {
         #expect(loaded == cold)
     }
 
-    @Test("after a lost answer, more look-alikes than one page to the same recipient is ambiguousOutcome, never a resend")
+    @Test(
+        "after a lost answer, more look-alikes than one page to the same recipient is ambiguousOutcome, never a resend")
     func boundedAfterLoss() async throws {
         let fake = FakeChorusPro()
         let client = try fake.client()
@@ -125,7 +134,9 @@ struct ExactlyOnceCostTests {
             #expect(error.code == .ambiguousOutcome, "\(error)")
         }
         #expect(paths.filter { $0.hasSuffix("/soumettre") }.count == 1)
-        #expect(paths.filter { $0.hasSuffix("/rechercher/fournisseur") }.count == 2, "one look-up before, one after: \(paths)")
+        #expect(
+            paths.filter { $0.hasSuffix("/rechercher/fournisseur") }.count == 2,
+            "one look-up before, one after: \(paths)")
         #expect(await fake.storedInvoices.count == ExactlyOnceCostTests.pageSize + 2)
     }
 }

@@ -28,8 +28,10 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
         public var userPhone: String?
 
         /// Creates a value.
-        public init(id: Int? = nil, status: InvoiceStatus, date: Date? = nil, dateText: String? = nil, comment: String? = nil,
-                    userName: String? = nil, userEmail: String? = nil, userPhone: String? = nil) {
+        public init(
+            id: Int? = nil, status: InvoiceStatus, date: Date? = nil, dateText: String? = nil, comment: String? = nil,
+            userName: String? = nil, userEmail: String? = nil, userPhone: String? = nil
+        ) {
             self.id = id
             self.status = status
             self.date = date
@@ -55,8 +57,12 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
             userName = try block.descriptive("histoStatutUtilisateurNom") {
                 try block.words("histoStatutUtilisateurPrenom", "histoStatutUtilisateurNom")
             }
-            userEmail = try block.descriptive("histoStatutUtilisateurEmail") { try block.text("histoStatutUtilisateurEmail") }
-            userPhone = try block.descriptive("histoStatutUtilisateurTelephone") { try block.text("histoStatutUtilisateurTelephone") }
+            userEmail = try block.descriptive("histoStatutUtilisateurEmail") {
+                try block.text("histoStatutUtilisateurEmail")
+            }
+            userPhone = try block.descriptive("histoStatutUtilisateurTelephone") {
+                try block.text("histoStatutUtilisateurTelephone")
+            }
         }
     }
 
@@ -76,7 +82,10 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
         public var userPhone: String?
 
         /// Creates a value.
-        public init(id: Int? = nil, code: String, date: Date? = nil, userName: String? = nil, userEmail: String? = nil, userPhone: String? = nil) {
+        public init(
+            id: Int? = nil, code: String, date: Date? = nil, userName: String? = nil, userEmail: String? = nil,
+            userPhone: String? = nil
+        ) {
             self.id = id
             self.code = code
             self.date = date
@@ -86,15 +95,21 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
         }
 
         init(block: AnswerObject) throws {
-            guard let code = try block.text("histoActionCode") else { throw block.failure("histoActionCode", "a user action without a code") }
+            guard let code = try block.text("histoActionCode") else {
+                throw block.failure("histoActionCode", "a user action without a code")
+            }
             self.code = code
             id = try block.int("histoActionId")
             date = try block.timestamp("histoActionDateHeure")
             userName = try block.descriptive("histoActionUtilisateurNom") {
                 try block.words("histoActionUtilisateurPrenom", "histoActionUtilisateurNom")
             }
-            userEmail = try block.descriptive("histoActionUtilisateurEmail") { try block.text("histoActionUtilisateurEmail") }
-            userPhone = try block.descriptive("histoActionUtilisateurTelephone") { try block.text("histoActionUtilisateurTelephone") }
+            userEmail = try block.descriptive("histoActionUtilisateurEmail") {
+                try block.text("histoActionUtilisateurEmail")
+            }
+            userPhone = try block.descriptive("histoActionUtilisateurTelephone") {
+                try block.text("histoActionUtilisateurTelephone")
+            }
         }
     }
 
@@ -165,9 +180,12 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
     public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
-    public init(invoiceID: Int, number: String? = nil, mode: DepositMode? = nil, currentStatus: InvoiceStatus, entries: [Entry] = [],
-                entryPaging: PageInfo = PageInfo(), lastAction: LastAction? = nil, userActions: [UserAction] = [],
-                userActionPaging: PageInfo = PageInfo(), events: [Event] = [], eventPaging: PageInfo = PageInfo()) {
+    public init(
+        invoiceID: Int, number: String? = nil, mode: DepositMode? = nil, currentStatus: InvoiceStatus,
+        entries: [Entry] = [],
+        entryPaging: PageInfo = PageInfo(), lastAction: LastAction? = nil, userActions: [UserAction] = [],
+        userActionPaging: PageInfo = PageInfo(), events: [Event] = [], eventPaging: PageInfo = PageInfo()
+    ) {
         self.invoiceID = invoiceID
         self.number = number
         self.mode = mode
@@ -192,29 +210,40 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
         number = try root.text("numeroFacture")
         mode = try root.value(DepositMode.self, "modeDepot")
         var statusPaging = PageInfo()
-        let statuses = try Self.block(root, "historiquesDesStatuts", list: "histoStatut", entryKey: "histoStatutCode", suffix: "HistoStatut",
-                                      pagingKeys: ["nbResultatsParPageHistoStatut", "pageCouranteHistoStatut", "pagesHistoStatut",
-                                                   "totalHistoStatut"], paging: &statusPaging)
+        let statuses = try Self.block(
+            root, "historiquesDesStatuts", list: "histoStatut", entryKey: "histoStatutCode", suffix: "HistoStatut",
+            pagingKeys: [
+                "nbResultatsParPageHistoStatut", "pageCouranteHistoStatut", "pagesHistoStatut",
+                "totalHistoStatut",
+            ], paging: &statusPaging)
         // Newest first. An entry without a date cannot be placed: the platform's order is kept then, so a lost date
         // never changes which status is the current one.
         let read = try AnswerObject.each(statuses, Entry.init(block:))
-        entries = read.allSatisfy { $0.date != nil } ? read.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) } : read
+        entries =
+            read.allSatisfy { $0.date != nil }
+            ? read.sorted { ($0.date ?? .distantPast) > ($1.date ?? .distantPast) } : read
         entryPaging = statusPaging
         var actionPaging = PageInfo()
-        let actionBlocks = try Self.block(root, "historiquesDesActionsUtilisateurs", list: "histoAction", entryKey: "histoActionCode",
-                                     suffix: "HistoAction",
-                                     pagingKeys: ["nbResultatsParPageHistoAction", "pageCouranteHistoAction", "pagesHistoAction",
-                                                  "totalHistoAction"], paging: &actionPaging)
+        let actionBlocks = try Self.block(
+            root, "historiquesDesActionsUtilisateurs", list: "histoAction", entryKey: "histoActionCode",
+            suffix: "HistoAction",
+            pagingKeys: [
+                "nbResultatsParPageHistoAction", "pageCouranteHistoAction", "pagesHistoAction",
+                "totalHistoAction",
+            ], paging: &actionPaging)
         userActions = try AnswerObject.each(actionBlocks, UserAction.init(block:))
         userActionPaging = actionPaging
         var eventsPaging = PageInfo()
-        let eventBlocks = try Self.block(root, "historiquesDesEvenementsComplementaires", list: "evenement", entryKey: "evenementLibelle",
-                                suffix: "Evenement",
-                                pagingKeys: ["nbResultatsParPageEvenement", "pageCouranteEvenement", "pagesEvenement", "totalEvenement"],
-                                paging: &eventsPaging)
+        let eventBlocks = try Self.block(
+            root, "historiquesDesEvenementsComplementaires", list: "evenement", entryKey: "evenementLibelle",
+            suffix: "Evenement",
+            pagingKeys: ["nbResultatsParPageEvenement", "pageCouranteEvenement", "pagesEvenement", "totalEvenement"],
+            paging: &eventsPaging)
         events = try AnswerObject.each(eventBlocks, Event.init(block:))
         eventPaging = eventsPaging
-        lastAction = try root.object("derniereAction").map { LastAction(id: try $0.int("derniereActionId"), code: try $0.text("derniereActionCode")) }
+        lastAction = try root.object("derniereAction").map {
+            LastAction(id: try $0.int("derniereActionId"), code: try $0.text("derniereActionCode"))
+        }
         guard let current = try root.value(InvoiceStatus.self, "statutCourantCode") ?? entries.first?.status else {
             throw root.failure("statutCourantCode", "the history has neither statutCourantCode nor any status entry")
         }
@@ -224,8 +253,10 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
 
     /// The entries of one history block, in any of its known shapes; the block's paging (`pagingKeys`: page size,
     /// current page, pages, total) goes to `paging`. A block of keys that all end with `suffix` holds paging only.
-    private static func block(_ root: AnswerObject, _ key: String, list: String, entryKey: String, suffix: String,
-                              pagingKeys: [String], paging: inout PageInfo) throws -> [AnswerObject] {
+    private static func block(
+        _ root: AnswerObject, _ key: String, list: String, entryKey: String, suffix: String,
+        pagingKeys: [String], paging: inout PageInfo
+    ) throws -> [AnswerObject] {
         var entries: [AnswerObject] = []
         for element in try root.objects(key) {
             if try element.has(entryKey) {
@@ -236,7 +267,10 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
             } else if !element.keys.isEmpty && !element.keys.allSatisfy({ $0.hasSuffix(suffix) }) {
                 // A block of unknown keys may hold entries the SDK cannot see: an issue in tolerant mode, else a failure.
                 _ = try root.descriptive(key) { () throws -> Int? in
-                    throw root.failure(key, "a history block with neither \(list) nor \(entryKey): \(element.keys.sorted().joined(separator: ", "))")
+                    throw root.failure(
+                        key,
+                        "a history block with neither \(list) nor \(entryKey): \(element.keys.sorted().joined(separator: ", "))"
+                    )
                 }
                 paging = try element.paging(pagingKeys[0], pagingKeys[1], pagingKeys[2], pagingKeys[3])
             } else {

@@ -10,13 +10,22 @@ package actor SubmissionCoalescer {
 
     /// Runs `work` for `key`, or joins the run already going for it. Cancelling the caller that started the run
     /// cancels it; a caller that joined stops waiting when cancelled, and the run goes on for the others.
-    package func run(_ key: String, _ work: @escaping @Sendable () async throws -> SubmittedInvoice) async throws -> SubmittedInvoice {
+    package func run(_ key: String, _ work: @escaping @Sendable () async throws -> SubmittedInvoice) async throws
+        -> SubmittedInvoice
+    {
         if let task = running[key] {
-            return try await withTaskCancellationHandler { try await task.value } onCancel: {}
+            return try await withTaskCancellationHandler {
+                try await task.value
+            } onCancel: {
+            }
         }
         let task = Task { try await work() }
         running[key] = task
         defer { running[key] = nil }
-        return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
+        return try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
     }
 }
