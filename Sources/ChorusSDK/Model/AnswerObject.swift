@@ -33,7 +33,7 @@ package struct AnswerObject {
         return text.allSatisfy(\.isWhitespace)
     }
 
-    /// A text field; numbers and booleans are accepted as text (`codeValideur1`, `CleRib`…).
+    /// A text field; numbers are accepted as text (`codeValideur1`, `CleRib`…), booleans are not.
     package func text(_ key: String) throws -> String? {
         guard let text = try container.decodeLenientString(forKey: AnyCodingKey(key)), !text.allSatisfy(\.isWhitespace)
         else { return nil }
@@ -46,6 +46,17 @@ package struct AnswerObject {
         do { return try container.decodeLenientInt(forKey: codingKey) } catch {
             if isBlank(codingKey) { return nil } else { throw error }
         }
+    }
+
+    /// A platform id (`identifiantFactureCPP`, `idStructureCPP`…): an integer as ``int(_:)``, and above zero — the
+    /// platform numbers from 1, and a 0 or a negative id would name no invoice or structure in a follow-up call.
+    package func id(_ key: String) throws -> Int? {
+        guard let id = try int(key) else { return nil }
+        guard id > 0 else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: container.codingPath + [AnyCodingKey(key)], debugDescription: "expected an id above 0, found \(id)"))
+        }
+        return id
     }
 
     /// A boolean: `true`/`false`, `OUI`/`NON`, 0/1.
@@ -98,9 +109,16 @@ package struct AnswerObject {
         }
     }
 
-    /// A descriptive list: as ``descriptive(_:_:)``, an unknown shape gives `[]` and an issue in tolerant mode.
+    /// A descriptive list: as ``descriptive(_:_:)``, a value that is neither a list nor an object (text, a number) gives
+    /// `[]` and an issue in tolerant mode. A list (or one object for a list of one) is read by `read`, which isolates its
+    /// items: one whose items all fail fails the call, since that is a failure, not an empty list.
     package func descriptive<Item>(_ key: String, _ read: () throws -> [Item]) throws -> [Item] {
-        try descriptive(key) { () throws -> [Item]? in try read() } ?? []
+        let codingKey = AnyCodingKey(key)
+        if (try? container.nestedUnkeyedContainer(forKey: codingKey)) != nil
+            || (try? container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: codingKey)) != nil {
+            return try read()
+        }
+        return try descriptive(key) { () throws -> [Item]? in try read() } ?? []
     }
 
     private func tolerate(_ error: any Error, _ key: String, as consequence: DecodingIssue.Consequence) throws {

@@ -96,8 +96,8 @@ package final class AnswerReading: @unchecked Sendable {
         guard mode == .tolerant, let decodingError = error as? DecodingError else { throw error }
         let errorPath = Self.path(of: decodingError) ?? path
         var issue = DecodingIssue(
-            path: Self.render(errorPath), expected: Self.expectation(decodingError),
-            excerpt: String(scrub(excerpt).prefix(80)), consequence: consequence)
+            path: Self.render(errorPath), expected: Self.shortened(scrub(Self.expectation(decodingError)), to: 160),
+            excerpt: Self.shortened(scrub(excerpt), to: 80), consequence: consequence)
         let given = Self.render(path)
         let inner = Self.render(Array(errorPath.dropFirst(path.count)))
         if errorPath.count > path.count, Self.render(Array(errorPath.prefix(path.count))) == given {
@@ -106,6 +106,12 @@ package final class AnswerReading: @unchecked Sendable {
             issue.expected = "\(inner.hasPrefix("[") ? "" : "at ")\(inner): \(issue.expected)"
         }
         lock.withLock { recorded.append(issue) }
+    }
+
+    /// `text` cut to `limit` characters, with "…" when something was cut. The expectation can quote a value (a
+    /// lenient reader's "not a date and time: …"), so it is scrubbed and shortened like the excerpt.
+    package static func shortened(_ text: String, to limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
     /// `listeFactures[2].libelleDevise`.

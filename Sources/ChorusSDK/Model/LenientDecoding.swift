@@ -5,13 +5,12 @@ import Foundation
 // through these; what is tolerated and what fails is the policy of AnswerReading.swift.
 
 extension KeyedDecodingContainer {
-    /// A text field that may arrive as a string, a number or a boolean (`codeValideur1`, `CleRib`…).
+    /// A text field that may arrive as a string or a number (`codeValideur1`, `CleRib`…); a boolean is not text.
     package func decodeLenientString(forKey key: Key) throws -> String? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let text = try? decode(String.self, forKey: key) { return text }
         if let integer = try? decode(Int64.self, forKey: key) { return String(integer) }
         if let decimal = try? decode(Decimal.self, forKey: key) { return decimal.description }
-        if let flag = try? decode(Bool.self, forKey: key) { return String(flag) }
         throw DecodingError.typeMismatch(String.self, .init(codingPath: codingPath + [key],
                                                             debugDescription: "expected text"))
     }
@@ -26,15 +25,16 @@ extension KeyedDecodingContainer {
                                                          debugDescription: "expected an integer"))
     }
 
-    /// A boolean that may arrive as `true`/`false`, `"true"`/`"OUI"`/`"NON"` or 0/1.
+    /// A boolean that may arrive as `true`/`false`, `"true"`/`"false"`, `"OUI"`/`"NON"` or 0/1. Anything else (7, -1,
+    /// `"YES"`) fails: flags steer decisions, and a value outside the known shapes is not read as one.
     package func decodeLenientBool(forKey key: Key) throws -> Bool? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let flag = try? decode(Bool.self, forKey: key) { return flag }
-        if let integer = try? decode(Int.self, forKey: key) { return integer != 0 }
+        if let integer = try? decode(Int.self, forKey: key), integer == 0 || integer == 1 { return integer == 1 }
         if let text = try? decode(String.self, forKey: key) {
-            switch text.uppercased() {
-            case "TRUE", "OUI", "1", "YES": return true
-            case "FALSE", "NON", "0", "NO": return false
+            switch text.trimmingCharacters(in: .whitespaces).uppercased() {
+            case "TRUE", "OUI", "1": return true
+            case "FALSE", "NON", "0": return false
             default: break
             }
         }

@@ -72,7 +72,7 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
             throw ChorusError(.decodingFailed, operation: operation,
                               message: "the answer could not be read as \(Response.self).",
                               httpStatus: response.status, responseBody: scrubber.excerpt(of: response.body),
-                              underlyingError: DecodingFailure(error))
+                              underlyingError: DecodingFailure(error, scrub: scrubber.scrub))
         }
     }
 

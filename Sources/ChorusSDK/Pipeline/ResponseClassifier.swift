@@ -72,7 +72,7 @@ package struct ResponseClassifier: Sendable {
                 // pattern. Only the answer's shape is (its keys, never a value), and the decoding failure's path.
                 throw ChorusError(.decodingFailed, operation: .obtenirJetonOAuth,
                                   message: "the token answer could not be read (\(Self.shape(of: response.body))).",
-                                  httpStatus: 200, responseBody: nil, underlyingError: DecodingFailure(error))
+                                  httpStatus: 200, responseBody: nil, underlyingError: DecodingFailure(error, scrub: scrubber.scrub))
             }
         }
         let oauth = try? JSONDecoder().decode(OAuthErrorAnswer.self, from: response.body)
@@ -149,23 +149,33 @@ private struct OAuthErrorAnswer: Decodable {
 }
 
 /// A `DecodingError` reduced to its description, since `DecodingError` is not `Sendable`.
+///
+/// The description can quote a value from the answer (a lenient reader's "not a date and time: …"): the SDK builds it
+/// with the client's secret scrubber and cuts it at 240 characters.
 public struct DecodingFailure: Error, Sendable, CustomStringConvertible {
-    /// What did not decode, and where.
+    /// What did not decode, and where (`listeFactures[1].idFacture`).
     public let description: String
 
-    /// Wraps an error's description.
-    public init(_ error: any Error) {
+    /// Wraps an error's description, passed through `scrub`.
+    public init(_ error: any Error, scrub: (String) -> String = { $0 }) {
+        let text: String
         if let decoding = error as? DecodingError {
             switch decoding {
-            case .typeMismatch(_, let context), .valueNotFound(_, let context),
-                 .keyNotFound(_, let context), .dataCorrupted(let context):
-                let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-                description = "\(context.debugDescription) at \(path.isEmpty ? "<root>" : path)"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                text = Self.sentence(context.debugDescription, at: context.codingPath)
+            case .keyNotFound(let key, let context):
+                text = Self.sentence("no \(key.stringValue)", at: context.codingPath)
             @unknown default:
-                description = "\(decoding)"
+                text = "\(decoding)"
             }
         } else {
-            description = "\(error)"
+            text = "\(error)"
         }
+        description = AnswerReading.shortened(scrub(text), to: 240)
+    }
+
+    private static func sentence(_ what: String, at path: [any CodingKey]) -> String {
+        let place = AnswerReading.render(path)
+        return "\(what) at \(place.isEmpty ? "the answer's top level" : place)"
     }
 }

@@ -26,7 +26,7 @@ public struct RegisteredAccount: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("idCompte") else {
+        guard let id = try block.id("idCompte") else {
             throw block.failure("idCompte", "the answer has no idCompte")
         }
         self.id = id
@@ -74,11 +74,11 @@ public struct Affiliation: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("idRattachement") else {
+        guard let id = try block.id("idRattachement") else {
             throw block.failure("idRattachement", "an affiliation has no idRattachement")
         }
         self.id = id
-        guard let structureID = try block.int("idStructureCPP") else {
+        guard let structureID = try block.id("idStructureCPP") else {
             throw block.failure("idStructureCPP", "an affiliation has no idStructureCPP")
         }
         self.structureID = structureID
@@ -149,7 +149,7 @@ public struct TechnicalAccountCredentials: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let structureID = try block.int("idStructureCPP") else {
+        guard let structureID = try block.id("idStructureCPP") else {
             throw block.failure("idStructureCPP", "the technical account has no idStructureCPP")
         }
         self.structureID = structureID
@@ -198,7 +198,7 @@ public struct AttachedStructure: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("idStructure") else {
+        guard let id = try block.id("idStructure") else {
             throw block.failure("idStructure", "an attached structure has no idStructure")
         }
         self.id = id
@@ -244,7 +244,7 @@ public struct SupplierStructure: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("idStructureCPP") else {
+        guard let id = try block.id("idStructureCPP") else {
             throw block.failure("idStructureCPP", "a supplier structure has no idStructureCPP")
         }
         self.id = id
@@ -278,7 +278,7 @@ public struct BankAccount: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("idCoordonneeBancaire") else {
+        guard let id = try block.id("idCoordonneeBancaire") else {
             throw block.failure("idCoordonneeBancaire", "a bank account has no idCoordonneeBancaire")
         }
         self.id = id

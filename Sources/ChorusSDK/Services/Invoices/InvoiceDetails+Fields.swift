@@ -100,7 +100,7 @@ public struct InvoiceDetails: Sendable, Hashable, Decodable {
         let lignesDePoste = try block.object("lignesDePoste")
         let recapitulatifDeTva = try block.object("recapitulatifDeTva")
         let listeDesPiecesJointes = try block.object("listeDesPiecesJointes")
-        guard let id = try block.int("identifiantFactureCPP") ?? block.int("idFacture") else {
+        guard let id = try block.id("identifiantFactureCPP") ?? block.id("idFacture") else {
             throw block.failure("identifiantFactureCPP", "the invoice has no identifiantFactureCPP or idFacture")
         }
         self.id = id

@@ -203,7 +203,7 @@ public struct InvoiceHistory: Sendable, Hashable, Decodable {
     public init(from decoder: any Decoder) throws {
         let root = try AnswerObject(decoder)
         let mark = root.reading?.count ?? 0
-        guard let id = try root.int("idFacture") ?? root.int("identifiantFactureCPP") else {
+        guard let id = try root.id("idFacture") ?? root.id("identifiantFactureCPP") else {
             throw root.failure("idFacture", "the history names no invoice")
         }
         invoiceID = id

@@ -69,7 +69,7 @@ public struct PDFUpload: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let attachmentID = try block.int("pieceJointeId") else {
+        guard let attachmentID = try block.id("pieceJointeId") else {
             throw block.failure("pieceJointeId", "the PDF upload has no pieceJointeId")
         }
         self.attachmentID = attachmentID

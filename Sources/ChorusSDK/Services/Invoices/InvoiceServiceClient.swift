@@ -173,7 +173,7 @@ private struct SubmitAnswer: Decodable {
 
     init(from decoder: any Decoder) throws {
         let answer = try AnswerObject(decoder)
-        guard let id = try answer.int("identifiantFactureCPP") else { return }
+        guard let id = try answer.id("identifiantFactureCPP") else { return }
         guard let number = try answer.text("numeroFacture") else {
             throw answer.failure("numeroFacture", "the answer names invoice \(id) but carries no numeroFacture")
         }

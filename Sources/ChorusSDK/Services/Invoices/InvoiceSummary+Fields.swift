@@ -135,7 +135,7 @@ public struct InvoiceSummary: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("identifiantFactureCPP") ?? block.int("idFacture") else {
+        guard let id = try block.id("identifiantFactureCPP") ?? block.id("idFacture") else {
             throw block.failure("identifiantFactureCPP", "a search result has no identifiantFactureCPP or idFacture")
         }
         self.id = id

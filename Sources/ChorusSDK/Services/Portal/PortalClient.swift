@@ -49,7 +49,7 @@ package struct PortalClient: Sendable {
         } catch {
             throw ChorusError(.decodingFailed, operation: operation, message: "the portal's answer could not be read.",
                               httpStatus: response.status, responseBody: classifier.scrubber.excerpt(of: response.body),
-                              underlyingError: DecodingFailure(error))
+                              underlyingError: DecodingFailure(error, scrub: classifier.scrubber.scrub))
         }
     }
 }

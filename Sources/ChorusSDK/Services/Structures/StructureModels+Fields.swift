@@ -39,7 +39,7 @@ public struct StructureSummary: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("idStructureCPP") else {
+        guard let id = try block.id("idStructureCPP") else {
             throw block.failure("idStructureCPP", "a structure has no idStructureCPP")
         }
         self.id = id
@@ -153,7 +153,7 @@ public struct StructureDetails: Sendable, Hashable, Decodable {
             throw block.failure("informationGenerales", "the structure has no informationGenerales")
         }
         let parametres = try block.object("parametres")
-        guard let id = try informationGenerales.int("idStructureCPP") else {
+        guard let id = try informationGenerales.id("idStructureCPP") else {
             throw informationGenerales.failure("idStructureCPP", "the structure has no idStructureCPP")
         }
         self.id = id
@@ -212,7 +212,7 @@ public struct ServiceInfo: Sendable, Hashable, Decodable {
     }
 
     init(block: AnswerObject) throws {
-        guard let id = try block.int("idService") else {
+        guard let id = try block.id("idService") else {
             throw block.failure("idService", "a service has no idService")
         }
         self.id = id

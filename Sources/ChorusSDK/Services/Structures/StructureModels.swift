@@ -48,10 +48,19 @@ public struct StructureQuery: Sendable, Hashable {
 }
 
 extension StructureSummary {
-    /// `statut` = `ACTIVE` (or `ACTIF`); active when the answer leaves it out.
-    /// `statut` = `ACTIVE`/`ACTIF`; `nil` (unknown) when the answer has no `statut`.
+    /// `statut` = `ACTIVE`/`ACTIF` or `INACTIVE`/`INACTIF`; `nil` (unknown) when the answer has no `statut` or one the
+    /// SDK does not know (an `ACTIVATION_EN_COURS` is not active yet).
     static func activeFromStatus(_ block: AnswerObject, _ status: String) throws -> Bool? {
-        try block.text(status).map { $0.uppercased() == "ACTIVE" || $0.uppercased() == "ACTIF" }
+        try block.text(status).flatMap(activity)
+    }
+
+    /// The activity a status word states, or `nil` for a word the SDK does not know: a decision is never guessed.
+    static func activity(_ word: String) -> Bool? {
+        switch word.trimmingCharacters(in: .whitespaces).uppercased() {
+        case "ACTIVE", "ACTIF": true
+        case "INACTIVE", "INACTIF": false
+        default: nil
+        }
     }
 }
 
@@ -62,9 +71,13 @@ extension StructureDetails {
                              serviceCodeOrCommitment: serviceCodeOrCommitmentRequired)
     }
 
-    /// `structurePriveePublique` = `PUBLIQUE`.
+    /// `structurePriveePublique` = `PUBLIQUE` (true) or `PRIVEE` (false); `nil` (unknown) for anything else.
     static func publicBody(_ block: AnswerObject, _ kind: String) throws -> Bool? {
-        try block.text(kind).map { $0.uppercased() == "PUBLIQUE" }
+        switch try block.text(kind)?.trimmingCharacters(in: .whitespaces).uppercased() {
+        case "PUBLIQUE": true
+        case "PRIVEE", "PRIVÉE": false
+        default: nil
+        }
     }
 }
 
@@ -75,10 +88,10 @@ extension ServiceInfo {
     /// Whether a supplier may invoice this service: active and not `FACTURES_PUBLIQUES`.
     public var isInvoiceable: Bool { isActive == true && code != Self.publicInvoicesCode }
 
-    /// `estActif`, else `statutService` (`ACTIF`…); `nil` (unknown) when the answer has neither.
+    /// `estActif`, else `statutService` (`ACTIF`/`INACTIF`); `nil` (unknown) when the answer has neither or an unknown word.
     static func activeFromFlagOrStatus(_ block: AnswerObject, _ flag: String, _ status: String) throws -> Bool? {
         let status = try block.text(status)
-        return try block.bool(flag) ?? status.map { $0.uppercased().hasPrefix("ACTI") }
+        return try block.bool(flag) ?? status.flatMap(StructureSummary.activity)
     }
 }
 

@@ -58,7 +58,8 @@ extension InvoiceService {
         var existing = Snapshot(ids: [], isComplete: true)
         if submission.mode == .structured {
             let found = try await matching(lookup)
-            existing = Snapshot(ids: Set(found.candidates.map(\.id)), isComplete: found.isComplete)
+            // An item that could not be read before sending has no id to recognise it by afterwards: not a whole list.
+            existing = Snapshot(ids: Set(found.candidates.map(\.id)), isComplete: found.isComplete && found.skipped.isEmpty)
         }
         try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.ids.sorted(),
                                                    contentDigest: digest))
@@ -151,20 +152,24 @@ extension InvoiceService {
                 round += 1
                 continue
             }
-            // An invoice the search served but the SDK could not read might be this one: no conclusion.
-            if found.candidates.isEmpty, let first = found.skipped.first {
-                throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
-                                  message: "the answer was lost and the search that would tell whether the invoice exists returned "
-                                      + "\(found.skipped.count) invoice(s) the SDK could not read (\(first)); none was sent again.")
-            }
             // More look-alikes than one page holds, now or before sending: a new one cannot be told from an older one.
             guard found.isComplete, existing.isComplete else {
                 throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
-                                  message: "the answer was lost and more than \(Self.lookupPageSize) invoices of this supplier to this "
-                                      + "recipient with the same total were deposited since yesterday, so the new one cannot be told "
-                                      + "apart; none was sent again.")
+                                  message: "the answer was lost and there are more invoices of this supplier to this recipient with "
+                                      + "the same total since yesterday than the look-up's one page (\(Self.lookupPageSize)) holds, so "
+                                      + "the new one cannot be told apart; none was sent again.")
             }
-            return found.candidates.filter { !existing.ids.contains($0.id) }
+            let fresh = found.candidates.filter { !existing.ids.contains($0.id) }
+            // No new look-alike, but an invoice the search served that the SDK could not read: it might be this one, so
+            // "not created" cannot be concluded (older look-alikes do not count: they were there before sending).
+            // One new look-alike beside it is taken as this invoice, as without the unreadable one: never a resend.
+            if fresh.isEmpty, let first = found.skipped.first {
+                throw ChorusError(.ambiguousOutcome, operation: .soumettreFacture,
+                                  message: "the answer was lost and the search that would tell whether the invoice exists returned "
+                                      + "\(found.skipped.count) invoice\(found.skipped.count == 1 ? "" : "s") the SDK could not read "
+                                      + "(\(first)) and no other new look-alike; none was sent again.")
+            }
+            return fresh
         }
     }
 
