@@ -115,7 +115,9 @@ public final class CurlTransport: Transport, @unchecked Sendable {
                         return true
                     }
                     if !kept { curl_easy_cleanup(box.handle) }
-                    transfer.finish(result)
+                    // Handed over, not kept: this thread must not still hold the answer's bytes when the caller decodes
+                    // a file in place in them (a second reference would make that write copy 27 MB).
+                    transfer.finish(consume result)
                 }
             }
         } onCancel: {
@@ -183,14 +185,15 @@ private final class CurlTransfer: @unchecked Sendable {
     }
 
     /// Resumes the continuation once; later calls do nothing.
-    func finish(_ result: Result<HTTPResponse, TransportError>) {
+    func finish(_ result: consuming Result<HTTPResponse, TransportError>) {
         let continuation = control.withLock { control -> CheckedContinuation<HTTPResponse, any Error>? in
             guard !control.finished, let continuation = control.continuation else { return nil }
             control.finished = true
             control.continuation = nil
             return continuation
         }
-        continuation?.resume(with: result.mapError { $0 as any Error })
+        let mapped = (consume result).mapError { $0 as any Error }
+        if let continuation { continuation.resume(with: consume mapped) }
     }
 
     // MARK: The transfer thread

@@ -228,10 +228,10 @@ private final class Transfer: Sendable {
             }
             return .success(HTTPResponse(status: response.statusCode, headers: headers, body: state.body))
         }
-        finish(result)
+        finish(consume result)  // handed over: the caller may decode a file in place in the answer's bytes
     }
 
-    private func finish(_ result: Result<HTTPResponse, TransportError>) {
+    private func finish(_ result: consuming Result<HTTPResponse, TransportError>) {
         let continuation: CheckedContinuation<HTTPResponse, any Error>? = state.withLock { state in
             guard !state.finished else { return nil }
             if state.continuation == nil, case .failure(let error) = result {
@@ -243,7 +243,8 @@ private final class Transfer: Sendable {
             defer { state.continuation = nil; state.body = Data() }
             return state.continuation
         }
-        continuation?.resume(with: result.mapError { $0 as any Error })
+        let mapped = (consume result).mapError { $0 as any Error }
+        if let continuation { continuation.resume(with: consume mapped) }
     }
 }
 
