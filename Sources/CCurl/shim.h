@@ -32,6 +32,10 @@ static inline CURLcode ccurl_getinfo_long(CURL *_Nonnull handle, CURLINFO info, 
     return curl_easy_getinfo(handle, info, value);
 }
 
+static inline CURLcode ccurl_getinfo_off_t(CURL *_Nonnull handle, CURLINFO info, curl_off_t *_Nonnull value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 static inline CURLcode ccurl_getinfo_double(CURL *_Nonnull handle, CURLINFO info, double *_Nonnull value) {
     return curl_easy_getinfo(handle, info, value);
 }

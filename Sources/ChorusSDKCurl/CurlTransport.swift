@@ -115,7 +115,9 @@ public final class CurlTransport: Transport, @unchecked Sendable {
                         return true
                     }
                     if !kept { curl_easy_cleanup(box.handle) }
-                    transfer.finish(result)
+                    // Handed over, not kept: this thread must not still hold the answer's bytes when the caller decodes
+                    // a file in place in them (a second reference would make that write copy 27 MB).
+                    transfer.finish(consume result)
                 }
             }
         } onCancel: {
@@ -149,6 +151,10 @@ private final class CurlTransfer: @unchecked Sendable {
     private var uploadOffset = 0
     /// Whether libcurl asked for body bytes: from then on, part of the request may have left this machine.
     private var bodyRequested = false
+    /// The handle of the transfer in progress (transfer thread only).
+    private var currentHandle: UnsafeMutableRawPointer?
+    /// The open body file (``HTTPRequest/bodyFile``), read in libcurl's chunks by the read callback.
+    private var bodyFile: FileHandle?
 
     init(request: HTTPRequest, configuration: CurlTransport.Configuration) {
         self.request = request
@@ -179,14 +185,15 @@ private final class CurlTransfer: @unchecked Sendable {
     }
 
     /// Resumes the continuation once; later calls do nothing.
-    func finish(_ result: Result<HTTPResponse, TransportError>) {
+    func finish(_ result: consuming Result<HTTPResponse, TransportError>) {
         let continuation = control.withLock { control -> CheckedContinuation<HTTPResponse, any Error>? in
             guard !control.finished, let continuation = control.continuation else { return nil }
             control.finished = true
             control.continuation = nil
             return continuation
         }
-        continuation?.resume(with: result.mapError { $0 as any Error })
+        let mapped = (consume result).mapError { $0 as any Error }
+        if let continuation { continuation.resume(with: consume mapped) }
     }
 
     // MARK: The transfer thread
@@ -195,13 +202,22 @@ private final class CurlTransfer: @unchecked Sendable {
     /// back in the pool, so that the next sequential call finds it there and reuses its connection.
     func perform(on handle: UnsafeMutableRawPointer) -> Result<HTTPResponse, TransportError> {
         curl_easy_reset(handle)
+        currentHandle = handle
+        defer { currentHandle = nil }
         var headers: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headers) }
         for field in request.headers { headers = curl_slist_append(headers, "\(field.name): \(field.value)") }
         headers = curl_slist_append(headers, "Expect:")  // no 100-continue round trip
         let context = Unmanaged.passUnretained(self).toOpaque()
         let host = request.url.host
-        let payload = request.body ?? Data()
+        if let file = request.bodyFile {
+            guard let handle = try? FileHandle(forReadingFrom: file.url) else {
+                return .failure(TransportError(.other, "the request body file could not be opened"))  // nothing was sent
+            }
+            bodyFile = handle
+        }
+        defer { try? bodyFile?.close() }
+        let payload = request.bodyFile == nil ? request.body ?? Data() : Data()
         let code: CURLcode = payload.withUnsafeBytes { bytes in
             guard configure(handle, headers: headers, context: context, allowHTTP: ChorusEnvironment.isLoopback(host),
                             body: bytes) == CURLE_OK else { return CURLE_FAILED_INIT }
@@ -257,18 +273,22 @@ private final class CurlTransfer: @unchecked Sendable {
         default:
             if request.method != .post { results.append(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue)) }
             results.append(ccurl_setopt_long(handle, CURLOPT_POST, 1))
-            results.append(ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
-            if request.isIdempotent {
+            results.append(ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.bodyFile?.count ?? body.count)))
+            if request.isIdempotent, request.bodyFile == nil {
                 results.append(ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress)))
             } else {
-                // See the type's documentation: a body libcurl cannot rewind, on a connection of its own.
+                // See the type's documentation: a body libcurl cannot rewind, on a connection of its own (a write), or
+                // streamed from its file (a read resent by libcurl then fails with CURLE_SEND_FAIL_REWIND, and the
+                // SDK's retry sends it again from the start).
                 results.append(ccurl_setopt_data_function(handle, CURLOPT_READFUNCTION) { buffer, size, count, context in
                     guard let context else { return Int(CURL_READFUNC_ABORT) }
                     return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().sendBody(into: buffer, size * count)
                 })
                 results.append(ccurl_setopt_pointer(handle, CURLOPT_READDATA, context))
-                results.append(ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1))
-                results.append(ccurl_setopt_long(handle, CURLOPT_FORBID_REUSE, 1))
+                if !request.isIdempotent {
+                    results.append(ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1))
+                    results.append(ccurl_setopt_long(handle, CURLOPT_FORBID_REUSE, 1))
+                }
             }
         }
         return results.first { $0 != CURLE_OK } ?? CURLE_OK
@@ -282,6 +302,16 @@ private final class CurlTransfer: @unchecked Sendable {
     /// Copies the next body bytes into libcurl's buffer (writes only). Never rewound: there is no seek callback.
     private func sendBody(into buffer: UnsafeMutablePointer<CChar>, _ capacity: Int) -> Int {
         bodyRequested = true
+        if let bodyFile {
+            let chunk = (try? bodyFile.read(upToCount: capacity)) ?? nil
+            guard let chunk else { return request.bodyFile.map { uploadOffset < $0.count } == true ? Int(CURL_READFUNC_ABORT) : 0 }
+            chunk.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                UnsafeMutableRawPointer(buffer).copyMemory(from: base, byteCount: bytes.count)
+            }
+            uploadOffset += chunk.count
+            return chunk.count
+        }
         guard let payload = request.body, uploadOffset < payload.count else { return 0 }
         let count = min(capacity, payload.count - uploadOffset)
         payload.withUnsafeBytes { bytes in
@@ -293,6 +323,14 @@ private final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receiveBody(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        if body.isEmpty, let handle = currentHandle {
+            // The announced size, reserved once: growing a 27 MB answer by doubling would hold two buffers at once.
+            var announced: curl_off_t = -1
+            if ccurl_getinfo_off_t(handle, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &announced) == CURLE_OK,
+               announced > 0, announced <= configuration.maximumResponseSize {
+                body.reserveCapacity(Int(announced))
+            }
+        }
         guard body.count + count <= configuration.maximumResponseSize else {
             exceededLimit = true
             return 0  // makes curl stop with CURLE_WRITE_ERROR
@@ -317,6 +355,7 @@ private final class CurlTransfer: @unchecked Sendable {
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 headers.append(name: String(line[..<colon]), value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             }
+            defer { body = Data() }  // the caller's copy is the only one (decoding a file in place relies on it)
             return .success(HTTPResponse(status: status, headers: headers, body: body))
         }
         return .failure(Self.map(code, cancelled: isCancelled, tooLarge: exceededLimit, connected: connected))

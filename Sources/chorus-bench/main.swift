@@ -72,6 +72,10 @@ struct BenchOptions {
     }
 }
 
+if CommandLine.arguments.dropFirst().first == FileMeasure.childFlag {
+    try await FileMeasure.runChild(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 guard let options = BenchOptions(Array(CommandLine.arguments.dropFirst())) else {
     print(BenchOptions.usage)
     exit(0)
@@ -234,7 +238,7 @@ for name in options.transports where needsServer {
                      pad(name, 11), milliseconds(bareCPU) * 1000, milliseconds(sdkCPU) * 1000,
                      milliseconds(sdkCPU - bareCPU) * 1000, calls))
     }
-    guard options.only.contains("writes") || options.only.contains("files") else { continue }
+    guard options.only.contains("writes") else { continue }
     // The cost of sending writes exactly once: the same soumettre by the bare transport on a kept-alive
     // connection (as if it were a read, which risks a silent resend) and on a connection of its own (the
     // SDK's rule for writes).
@@ -249,37 +253,10 @@ for name in options.transports where needsServer {
         print(String(format: "%@ | write on a reused connection: %.2f ms; on its own connection: %.2f ms (+%.2f ms per write, loopback, no TLS)",
                      pad(name, 11), 1000 / reusedRate, 1000 / freshRate, 1000 / freshRate - 1000 / reusedRate))
     }
-    guard options.only.contains("files") else { continue }
-    // 10 MB PDF upload and a 20 MB download: time, and peak memory above the resident size just before.
-    let pdf = Data("%PDF-1.4\n".utf8) + Data(count: 10 * 1024 * 1024 - 9)
-    var baseline = currentResident()
-    resetPeak()
-    var started = ContinuousClock.now
-    let upload = try await client.invoices.uploadPDF(pdf, fileName: "big.pdf")
-    var elapsed = ContinuousClock.now - started
-    var peak = max(0, peakResident() - baseline)
-    print(String(format: "%@ | 10 MB PDF upload: %.0f ms, peak memory +%.1f MB = %.2f × the file", pad(name, 11), milliseconds(elapsed),
-                 Double(peak) / 1_048_576, Double(peak) / Double(pdf.count)))
-    let second = try await client.invoices.uploadPDF(pdf, fileName: "big2.pdf")
-    var ids: [Int] = []
-    for (index, attachment) in [upload.attachmentID, second.attachmentID].enumerated() {
-        var submission = benchSubmission
-        submission.mode = .pdf
-        submission.invoiceNumber = "BIG-\(name)-\(index)"
-        submission.invoiceDate = CalendarDate(Date())
-        submission.lines = []
-        submission.totals = InvoiceTotals(excludingTax: 100, vat: 20, includingTax: 120, amountToPay: 120)
-        submission.mainAttachment = AttachmentReference(id: attachment, designation: "Facture")
-        ids.append(try await client.invoices.submit(submission).id)
-    }
-    baseline = currentResident()
-    resetPeak()
-    started = ContinuousClock.now
-    let download = try await client.invoices.download(invoiceIDs: ids, format: "PDF")
-    elapsed = ContinuousClock.now - started
-    peak = max(0, peakResident() - baseline)
-    print(String(format: "%@ | %.0f MB download: %.0f ms, peak memory +%.1f MB = %.2f × the file", pad(name, 11),
-                 Double(download.count) / 1_048_576, milliseconds(elapsed), Double(peak) / 1_048_576, Double(peak) / Double(download.count)))
+}
+
+if options.only.contains("files") {
+    try await runFileSection(transports: options.transports, baseURL: baseURL)
 }
 
 // Invoice documents: a 20-line invoice written as CII and as UBL.

@@ -1,22 +1,28 @@
 import Foundation
 
-/// Builds a JSON body carrying one file as Base64 without going through a `String` and `JSONEncoder`,
-/// which would hold several extra copies of a 10 MB file at once: the Base64 bytes are written straight
-/// into the body, beside the other fields encoded as usual.
+/// Builds a JSON body carrying one file as Base64, streamed into a temporary file (``HTTPBodyFile``): the
+/// Base64 text is encoded in 48 KB slices of the file and written as it goes, beside the other fields encoded
+/// as usual, so a 10 MB upload never holds its 13 MB body (nor a transport's copy of it) in memory.
 package enum FileBody {
-    package static func make(fileField: String, file: Data, otherFields: WireObject) throws -> Data {
+    /// Bytes of the file encoded at a time (a multiple of 3, so the slices' Base64 concatenates without padding).
+    static let sliceSize = 3 * 16 * 1024
+
+    package static func make(fileField: String, file: Data, otherFields: WireObject) throws -> HTTPBodyFile {
         let others = try RequestPipeline.encoder.encode(otherFields)  // `{...}`
-        var body = Data()
-        body.reserveCapacity(others.count + file.count / 3 * 4 + 64)
-        body.append(contentsOf: Array("{\"\(fileField)\":\"".utf8))
-        body.append(file.base64EncodedData())
-        body.append(UInt8(ascii: "\""))
-        if others.count > 2 {
-            body.append(UInt8(ascii: ","))
-            body.append(others.dropFirst())
-        } else {
-            body.append(UInt8(ascii: "}"))
+        return try HTTPBodyFile { append in
+            try append(Data("{\"\(fileField)\":\"".utf8))
+            var start = file.startIndex
+            while start < file.endIndex {
+                let end = file.index(start, offsetBy: sliceSize, limitedBy: file.endIndex) ?? file.endIndex
+                try append(file[start..<end].base64EncodedData())
+                start = end
+            }
+            if others.count > 2 {
+                try append(Data("\",".utf8))
+                try append(others.dropFirst())
+            } else {
+                try append(Data("\"}".utf8))
+            }
         }
-        return body
     }
 }

@@ -90,11 +90,29 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
         guard let endpoint = operation.endpoint else {
             throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
         }
-        var headers: HTTPHeaders = ["Accept": "application/json;charset=utf-8"]
-        if endpoint.method != .get { headers["Content-Type"] = "application/json;charset=utf-8" }
         let request = HTTPRequest(method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
-                                  headers: headers, body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)),
+                                  headers: Self.headers(endpoint), body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)),
                                   isIdempotent: endpoint.isIdempotent)
+        return try await send(request, endpoint: endpoint)
+    }
+
+    /// Sends a JSON body written to a temporary file (a large upload, see ``FileBody``) through every stage.
+    package func send(_ operation: OperationID, bodyFile: HTTPBodyFile) async throws -> HTTPResponse {
+        guard let endpoint = operation.endpoint else {
+            throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
+        }
+        let request = HTTPRequest(method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
+                                  headers: Self.headers(endpoint), bodyFile: bodyFile, isIdempotent: endpoint.isIdempotent)
+        return try await send(request, endpoint: endpoint)
+    }
+
+    private static func headers(_ endpoint: Endpoint) -> HTTPHeaders {
+        endpoint.method == .get ? ["Accept": "application/json;charset=utf-8"]
+            : ["Accept": "application/json;charset=utf-8", "Content-Type": "application/json;charset=utf-8"]
+    }
+
+    private func send(_ request: HTTPRequest, endpoint: Endpoint) async throws -> HTTPResponse {
+        let operation = endpoint.id
         let context = RequestContext(operation: operation, attempt: 1, isIdempotent: endpoint.isIdempotent)
         let inner: @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse = { request, context in
             try await self.retrying(request, endpoint: endpoint, context: context)

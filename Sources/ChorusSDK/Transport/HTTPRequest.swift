@@ -23,7 +23,8 @@ public struct HTTPMethod: RawRepresentable, Sendable, Hashable, CustomStringConv
 
 /// One HTTP request as a transport sends it: a method, an absolute URL, headers and a buffered body.
 ///
-/// Bodies are buffered `Data`, which keeps every request replayable for retries.
+/// Bodies are buffered `Data`, or a temporary file for large uploads (``bodyFile``); both keep every request
+/// replayable for retries.
 ///
 /// Its description shows the method, URL, headers (credentials redacted) and the body's size, never the body.
 public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -33,8 +34,21 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDe
     public var url: URL
     /// The header fields.
     public var headers: HTTPHeaders
-    /// The body, if any.
-    public var body: Data?
+    /// The body, if any. For a body in a file (``bodyFile``), reading loads the file into memory: transports that
+    /// can send from a file read ``bodyFile`` first. Setting it replaces any body file.
+    public var body: Data? {
+        get { storedBody ?? bodyFile?.contents() }
+        set {
+            storedBody = newValue
+            bodyFile = nil
+        }
+    }
+    /// A body written to a temporary file (large uploads), sent from there by the SDK's transports.
+    public private(set) var bodyFile: HTTPBodyFile?
+    private var storedBody: Data?
+
+    /// The body's size in bytes, without loading a body file.
+    public var bodyCount: Int { bodyFile?.count ?? storedBody?.count ?? 0 }
     /// Whether sending this request twice is harmless. The pipeline sets it from the operation's declaration
     /// (Chorus Pro sends reads as `POST`, so the method cannot tell). A transport must never send a
     /// non-idempotent request more than once on its own: see ``Transport``.
@@ -42,7 +56,7 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDe
 
     /// `POST https://… [headers] (n bytes)`.
     public var description: String {
-        "\(method) \(url.absoluteString) \(headers) (\(body?.count ?? 0) bytes)"
+        "\(method) \(url.absoluteString) \(headers) (\(bodyCount) bytes)"
     }
 
     /// Same as ``description``.
@@ -57,7 +71,13 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDe
         self.method = method
         self.url = url
         self.headers = headers
-        self.body = body
+        self.storedBody = body
         self.isIdempotent = isIdempotent ?? (method == .get)
+    }
+
+    /// Creates a request whose body is in a temporary file (see ``HTTPBodyFile``).
+    public init(method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], bodyFile: HTTPBodyFile, isIdempotent: Bool? = nil) {
+        self.init(method: method, url: url, headers: headers, body: nil, isIdempotent: isIdempotent)
+        self.bodyFile = bodyFile
     }
 }

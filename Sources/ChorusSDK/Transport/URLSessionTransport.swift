@@ -67,16 +67,17 @@ public struct URLSessionTransport: Transport {
         try Task.checkCancellation()
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
-        urlRequest.httpBody = request.body
+        let bodyFile = request.bodyFile
+        if bodyFile == nil { urlRequest.httpBody = request.body }
         urlRequest.timeoutInterval = configuration.connectTimeout.timeInterval
         for field in request.headers { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
         guard !request.isIdempotent else {
-            return try await owner.perform(urlRequest, limit: configuration.maximumResponseSize,
+            return try await owner.perform(urlRequest, bodyFile: bodyFile, limit: configuration.maximumResponseSize,
                                            deadline: configuration.requestTimeout)
         }
         // A write goes out once, on a session (hence a connection) of its own: see the type's documentation.
         let single = SessionOwner(configuration: configuration, keepsConnections: false)
-        return try await single.perform(urlRequest, limit: configuration.maximumResponseSize,
+        return try await single.perform(urlRequest, bodyFile: bodyFile, limit: configuration.maximumResponseSize,
                                         deadline: configuration.requestTimeout)
     }
 }
@@ -109,8 +110,9 @@ private final class SessionOwner: Sendable {
         if keepsConnections { session.invalidateAndCancel() } else { session.finishTasksAndInvalidate() }
     }
 
-    func perform(_ request: URLRequest, limit: Int, deadline: Duration) async throws -> HTTPResponse {
-        let task = session.dataTask(with: request)
+    /// Runs one task; a body in a file is streamed from it (`uploadTask(with:fromFile:)`), never loaded.
+    func perform(_ request: URLRequest, bodyFile: HTTPBodyFile?, limit: Int, deadline: Duration) async throws -> HTTPResponse {
+        let task = if let bodyFile { session.uploadTask(with: request, fromFile: bodyFile.url) } else { session.dataTask(with: request) }
         let transfer = Transfer(limit: limit)
         delegate.register(transfer, for: task)
         // swift-corelibs-foundation asks the *task's* delegate for a new body when libcurl wants to resend
@@ -122,7 +124,10 @@ private final class SessionOwner: Sendable {
             transfer.fail(with: TransportError(.timedOut, "no complete answer within \(deadline)"))
             task?.cancel()
         }
-        defer { timer.cancel() }
+        defer {
+            timer.cancel()
+            withExtendedLifetime(bodyFile) {}  // the file stays until the task is over
+        }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 guard transfer.attach(continuation) else {
@@ -175,7 +180,11 @@ private final class Transfer: Sendable {
             fail(with: tooLarge)
             return false
         }
-        state.withLock { $0.response = response }
+        state.withLock { state in
+            state.response = response
+            // The announced size, reserved once: growing a 27 MB answer by doubling would hold two buffers at once.
+            if response.expectedContentLength > 0 { state.body.reserveCapacity(Int(response.expectedContentLength)) }
+        }
         return true
     }
 
@@ -219,10 +228,10 @@ private final class Transfer: Sendable {
             }
             return .success(HTTPResponse(status: response.statusCode, headers: headers, body: state.body))
         }
-        finish(result)
+        finish(consume result)  // handed over: the caller may decode a file in place in the answer's bytes
     }
 
-    private func finish(_ result: Result<HTTPResponse, TransportError>) {
+    private func finish(_ result: consuming Result<HTTPResponse, TransportError>) {
         let continuation: CheckedContinuation<HTTPResponse, any Error>? = state.withLock { state in
             guard !state.finished else { return nil }
             if state.continuation == nil, case .failure(let error) = result {
@@ -234,7 +243,8 @@ private final class Transfer: Sendable {
             defer { state.continuation = nil; state.body = Data() }
             return state.continuation
         }
-        continuation?.resume(with: result.mapError { $0 as any Error })
+        let mapped = (consume result).mapError { $0 as any Error }
+        if let continuation { continuation.resume(with: consume mapped) }
     }
 }
 

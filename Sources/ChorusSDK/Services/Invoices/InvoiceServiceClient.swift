@@ -26,7 +26,7 @@ struct InvoiceServiceClient: InvoiceService {
         if !problems.isEmpty { throw ChorusError.invalid(.deposerPdfFacture, problems) }
         let body = try FileBody.make(fileField: "fichierFacture", file: pdf, otherFields: [
             "nomFichier": .string(fileName), "formatDepot": .string(format.rawValue), "idUtilisateurCourant": .int(0)])
-        let response = try await pipeline.send(.deposerPdfFacture, body: body)
+        let response = try await pipeline.send(.deposerPdfFacture, bodyFile: body)
         return try pipeline.decode(PDFUpload.self, from: response, operation: .deposerPdfFacture)
     }
 
@@ -37,7 +37,7 @@ struct InvoiceServiceClient: InvoiceService {
         let body = try FileBody.make(fileField: "pieceJointeFichier", file: data, otherFields: [
             "pieceJointeNom": .string(fileName), "pieceJointeTypeMime": .string(mimeType.rawValue),
             "pieceJointeExtension": .string((fileName as NSString).pathExtension.uppercased()), "idUtilisateurCourant": .int(0)])
-        let response = try await pipeline.send(.ajouterFichierDansSysteme, body: body)
+        let response = try await pipeline.send(.ajouterFichierDansSysteme, bodyFile: body)
         let answer = try pipeline.decode(AttachmentAnswer.self, from: response, operation: .ajouterFichierDansSysteme)
         return AttachmentReference(id: answer.pieceJointeId, designation: fileName)
     }
@@ -49,7 +49,7 @@ struct InvoiceServiceClient: InvoiceService {
         if !problems.isEmpty { throw ChorusError.invalid(.deposerFluxFacture, problems) }
         let body = try FileBody.make(fileField: "fichierFlux", file: data, otherFields: [
             "nomFichier": .string(fileName), "syntaxeFlux": .string(syntax.rawValue), "avecSignature": false, "idUtilisateurCourant": .int(0)])
-        let response = try await pipeline.send(.deposerFluxFacture, body: body)
+        let response = try await pipeline.send(.deposerFluxFacture, bodyFile: body)
         return try pipeline.decode(FluxDeposit.self, from: response, operation: .deposerFluxFacture)
     }
 

@@ -77,12 +77,7 @@ enum InvoiceDownload {
         }
         let body: WireObject = ["listeFacture": .array(invoiceIDs.map { .object(["idFacture": .int($0)]) }), "format": .string(format.rawValue),
                                 "avecPiecesJointesComplementaires": .string(includeAttachments ? "OUI" : "NON")]
-        let answer: Answer = try await pipeline.call(.telechargerGroupeFacture, body)
-        guard let data = Data(base64Encoded: answer.fichierResultat, options: .ignoreUnknownCharacters) else {
-            throw ChorusError(.decodingFailed, operation: .telechargerGroupeFacture, message: "fichierResultat is not Base64")
-        }
-        return data
+        // Read out of the answer's bytes, not through JSONDecoder: a 20 MB file stays one buffer (FileBody's twin).
+        return try await pipeline.downloadFile(.telechargerGroupeFacture, body, base64Field: "fichierResultat")
     }
-
-    private struct Answer: Decodable { let fichierResultat: String }
 }

@@ -96,10 +96,7 @@ struct StructureServiceClient: StructureService {
     }
 
     public func recipientDirectory() async throws -> RecipientDirectory {
-        let answer: DirectoryAnswer = try await pipeline.call(.telechargerAnnuaireDestinataire, [:] as WireObject)
-        guard let zip = Data(base64Encoded: answer.fichierResultat, options: .ignoreUnknownCharacters) else {
-            throw ChorusError(.decodingFailed, operation: .telechargerAnnuaireDestinataire, message: "fichierResultat is not Base64.")
-        }
+        let zip = try await pipeline.downloadFile(.telechargerAnnuaireDestinataire, [:] as WireObject, base64Field: "fichierResultat")
         do {
             return try RecipientDirectory(zip: zip)
         } catch let failure as ZipArchive.Failure {
@@ -158,5 +155,3 @@ private struct SearchBody: Encodable {
     }
 }
 
-/// `telecharger/annuaire/destinataire`'s answer.
-private struct DirectoryAnswer: Decodable { let fichierResultat: String }
