@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(name: "logging-middleware", dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl", "ExampleSupport"],
                           path: "Examples/logging-middleware", swiftSettings: strictSettings),
         // A child process for the crash tests (killed between sending an invoice and hearing the answer).
-        .executableTarget(name: "submission-crash-child", dependencies: ["ChorusSDK", "ChorusMock"],
+        .executableTarget(name: "submission-crash-child", dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl"],
                           path: "Tests/SubmissionCrashChild", swiftSettings: strictSettings),
         .testTarget(name: "UserTests", dependencies: ["ChorusSDK", "ChorusMock"], path: "Examples/UserTests",
                     swiftSettings: strictSettings),

@@ -26,6 +26,9 @@ public struct ChorusConfiguration: Sendable {
     /// Where ``InvoiceService/submit(_:)`` records each submission's intent and outcome, for exactly-once
     /// across crashes (``FileSubmissionJournal``); `nil` (the default) keeps exactly-once within the process.
     public var submissionJournal: (any SubmissionJournal)?
+    /// How long ``InvoiceService/submit(_:)`` waits for another worker that holds the journal's claim on the same
+    /// invoice before it throws ``ChorusError/Code/submissionInProgress`` (2 minutes: a submission with its look-ups).
+    public var submissionClaimWait: Duration = .seconds(120)
     /// How answers whose shape drifts are read (the policy of the "How answers are read" article): ``AnswerReadingMode/tolerant``
     /// (the default) leaves an odd descriptive field or list item out and reports it; ``AnswerReadingMode/strict``
     /// fails the call. ChorusMock's clients are strict.

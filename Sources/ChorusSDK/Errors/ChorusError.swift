@@ -74,6 +74,9 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         /// A write's answer was lost and the SDK could not tell whether it was committed (several
         /// candidates matched); nothing was sent again.
         public static let ambiguousOutcome = Code(rawValue: "ambiguousOutcome")
+        /// Another worker holds the submission journal's claim on this invoice and did not finish within
+        /// ``ChorusConfiguration/submissionClaimWait``; this call sent nothing, the other one may be creating it.
+        public static let submissionInProgress = Code(rawValue: "submissionInProgress")
         /// A paged search kept returning pages past the last one it announced (or past the SDK's bound); the SDK
         /// stopped reading. Only reads were sent.
         public static let paginationRunaway = Code(rawValue: "paginationRunaway")
@@ -208,6 +211,8 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
             "The platform kept sending pages past the end of this search; narrow the search, and report it if it repeats."
         case .ambiguousOutcome:
             "Do not send it again blindly: search the supplier's invoices (rechercher/fournisseur) to see whether it was created."
+        case .submissionInProgress:
+            "Another worker is submitting this invoice; submit it again later: the journal then gives its outcome without sending."
         default: "See the message above."
         }
     }

@@ -9,10 +9,12 @@ struct InvoiceServiceClient: InvoiceService {
     package init(pipeline: RequestPipeline, structures: any StructureService, references: any ReferenceService) {
         self.pipeline = pipeline
         let configuration = pipeline.configuration
-        workflow = InvoiceWorkflowSettings(clock: configuration.clock, retryPolicy: configuration.retryPolicy,
+        var workflow = InvoiceWorkflowSettings(clock: configuration.clock, retryPolicy: configuration.retryPolicy,
                                            submissionJournal: configuration.submissionJournal, structures: structures,
                                            references: references, checkDigit: pipeline.checkDigitPolicy,
                                            logger: configuration.logger, recipients: RecipientProfileCache())
+        workflow.claimWait = configuration.submissionClaimWait
+        self.workflow = workflow
     }
 
     // MARK: Files

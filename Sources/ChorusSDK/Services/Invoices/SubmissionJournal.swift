@@ -6,14 +6,48 @@ import Foundation
 /// same look-up as after a lost answer) instead of sending it again.
 ///
 /// Set one with ``ChorusConfiguration/submissionJournal``. ``FileSubmissionJournal`` is the default
-/// implementation (a directory, append-only, `fsync`ed); a deployment with several workers or machines
-/// implements this protocol on the database it already runs. Implementations must make ``append(_:)``
-/// durable before returning, and ``lastRecord(for:)`` must see what any worker appended.
+/// implementation (a directory, append-only, `fsync`ed, claims held with `flock`: safe for several processes on one
+/// machine); a deployment with several machines implements this protocol on the database it already runs.
+/// Implementations must make ``append(_:)`` durable before returning, ``lastRecord(for:)`` must see what any worker
+/// appended, and ``claim(_:)`` must grant a key to one live worker at a time.
 public protocol SubmissionJournal: Sendable {
     /// The newest record for `key`, or `nil` when the key was never journaled.
     func lastRecord(for key: String) async throws -> SubmissionRecord?
     /// Adds a record, durably: when this returns, the record survives a crash of the process or the machine.
     func append(_ record: SubmissionRecord) async throws
+    /// Claims `key` for this worker, if no other live worker holds it (insert-if-absent): ``InvoiceService/submit(_:)``
+    /// reads the key's record, sends and records the outcome only while it holds the claim, so two workers never both
+    /// send one invoice. `nil`: another live worker holds it now; the SDK tries again a little later (see
+    /// ``InvoiceWorkflowSettings/claimWait``). A claim whose holder died must become claimable again (a lock the
+    /// operating system releases with the process, or a lease that expires): the next holder then finds the dead
+    /// one's intent and looks the invoice up.
+    ///
+    /// The default implementation grants every claim: a journal that does not implement claims coordinates nothing
+    /// between workers (the calls of one client still share one send).
+    func claim(_ key: String) async throws -> SubmissionClaim?
+    /// Gives a claim back once the outcome is recorded (or nothing was sent).
+    func release(_ claim: SubmissionClaim) async
+}
+
+extension SubmissionJournal {
+    /// Grants every claim: no coordination between workers (see ``SubmissionJournal/claim(_:)``).
+    public func claim(_ key: String) async throws -> SubmissionClaim? { SubmissionClaim(key: key, owner: "uncoordinated") }
+    /// Nothing to give back.
+    public func release(_ claim: SubmissionClaim) async {}
+}
+
+/// A key claimed in a ``SubmissionJournal``: while it is held, no other worker submits that invoice.
+public struct SubmissionClaim: Sendable, Hashable {
+    /// The submission's key (``SubmissionRecord/key``).
+    public var key: String
+    /// Who holds it, as the journal names its workers (`host:pid:…`), for logs and database rows.
+    public var owner: String
+
+    /// Creates a claim (for journals implemented outside the SDK).
+    public init(key: String, owner: String) {
+        self.key = key
+        self.owner = owner
+    }
 }
 
 /// One step of one submission in a ``SubmissionJournal``.
@@ -67,109 +101,4 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
         self.invoiceNumber = invoiceNumber
         self.contentDigest = contentDigest
     }
-}
-
-/// A ``SubmissionJournal`` in a directory the caller chooses: one append-only file of JSON lines
-/// (`submissions.jsonl`), each record written with one `write(2)` on an `O_APPEND` descriptor and
-/// `fsync`ed before ``append(_:)`` returns. Several processes may share the directory: appends do not
-/// interleave, and each reader picks up what others appended since it last looked. A torn last line (a
-/// crash mid-write) is skipped.
-///
-/// The file only grows (about 200 bytes per submission); archive it when convenient — an intent older than
-/// the archive is no longer reconciled.
-///
-/// Its file I/O (`open`, `write`, `fsync`, reading the tail) runs on a serial dispatch queue of its own, never on
-/// the cooperative thread pool: an `fsync` on a slow disk does not starve other tasks.
-///
-/// `@unchecked Sendable` invariant: `latest` and `readOffset` are only read or written on `queue`.
-public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable {
-    /// The journal file.
-    public let fileURL: URL
-    private let queue = DispatchQueue(label: "ChorusSDK.FileSubmissionJournal")
-    private var latest: [String: SubmissionRecord] = [:]
-    private var readOffset: UInt64 = 0
-
-    /// Opens (creating when needed) the journal in `directory`.
-    ///
-    /// - Throws: ``ChorusError/Code/configuration`` when the directory cannot be created or written.
-    public init(directory: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ChorusError(.configuration, operation: .soumettreFacture, message: "cannot create the submission journal directory \(directory.path): \(error)")
-        }
-        fileURL = directory.appendingPathComponent("submissions.jsonl")
-        let descriptor = open(fileURL.path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        guard descriptor >= 0 else {
-            throw ChorusError(.configuration, operation: .soumettreFacture, message: "cannot open \(fileURL.path) for appending (errno \(errno))")
-        }
-        close(descriptor)
-    }
-
-    public func lastRecord(for key: String) async throws -> SubmissionRecord? {
-        try await onQueue {
-            try self.catchUp()
-            return self.latest[key]
-        }
-    }
-
-    public func append(_ record: SubmissionRecord) async throws {
-        try await onQueue { try self.appendDurably(record) }
-    }
-
-    /// Runs `work` on the journal's queue and resumes the caller with its result.
-    private func onQueue<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try work() }) }
-        }
-    }
-
-    /// Appends one record durably (on `queue`).
-    private func appendDurably(_ record: SubmissionRecord) throws {
-        var line = try Self.encoder.encode(record)
-        line.append(0x0A)
-        let descriptor = open(fileURL.path, O_RDWR | O_CREAT | O_APPEND, 0o600)
-        guard descriptor >= 0 else { throw journalError("cannot open the journal (errno \(errno))") }
-        defer { close(descriptor) }
-        // A crash mid-write may have left a torn line: end it, so this record starts a line of its own.
-        let size = lseek(descriptor, 0, SEEK_END)
-        var last: UInt8 = 0x0A
-        if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
-        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.count else { throw journalError("the record could not be written (errno \(errno))") }
-        guard fsync(descriptor) == 0 else { throw journalError("the record could not be made durable (errno \(errno))") }
-        try catchUp()
-    }
-
-    /// Reads the records appended (by anyone) since the last read.
-    private func catchUp() throws {
-        guard let handle = try? FileHandle(forReadingFrom: fileURL) else { throw journalError("cannot read the journal") }
-        defer { try? handle.close() }
-        try handle.seek(toOffset: readOffset)
-        guard let data = try handle.readToEnd(), !data.isEmpty else { return }
-        // Only complete lines: a line being written by another process is read next time.
-        guard let lastNewline = data.lastIndex(of: 0x0A) else { return }
-        for line in data[data.startIndex...lastNewline].split(separator: 0x0A) {
-            guard let record = try? Self.decoder.decode(SubmissionRecord.self, from: Data(line)) else { continue }  // torn line
-            latest[record.key] = record
-        }
-        readOffset += UInt64(lastNewline - data.startIndex + 1)
-    }
-
-    private func journalError(_ message: String) -> ChorusError {
-        ChorusError(.configuration, operation: .soumettreFacture, message: "submission journal \(fileURL.path): \(message)")
-    }
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 }

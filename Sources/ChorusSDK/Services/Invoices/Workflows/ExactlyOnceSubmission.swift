@@ -14,7 +14,38 @@ extension InvoiceService {
         let (prepared, problems) = try await prepare(submission, checkRecipient: true)
         if !problems.isEmpty { throw ChorusError.invalid(.soumettreFacture, problems) }
         let key = try prepared.journalKey()
-        return try await workflow.submissionsInFlight.run(key) { try await self.submitOnce(prepared, key: key) }
+        return try await workflow.submissionsInFlight.run(key) {
+            try await self.whileClaimed(key) { try await self.submitOnce(prepared, key: key) }
+        }
+    }
+
+    /// Runs `work` while holding the journal's claim on `key`: another worker (process or machine) submitting the same
+    /// invoice waits here, then finds the outcome recorded. Waits in real time, up to ``InvoiceWorkflowSettings/claimWait``.
+    private func whileClaimed(_ key: String, _ work: () async throws -> SubmittedInvoice) async throws -> SubmittedInvoice {
+        guard let journal = workflow.submissionJournal else { return try await work() }
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: workflow.claimWait)
+        var pause = Duration.milliseconds(10)
+        var claim = try await journal.claim(key)
+        while claim == nil {
+            guard clock.now < deadline else {
+                throw ChorusError(.submissionInProgress, operation: .soumettreFacture,
+                                  message: "another worker has been submitting this invoice for more than \(workflow.claimWait.components.seconds) s "
+                                      + "(journal key \(key.prefix(16))…); this call sent nothing.")
+            }
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .milliseconds(250))
+            claim = try await journal.claim(key)
+        }
+        guard let claim else { preconditionFailure("the loop ends with a claim") }
+        do {
+            let submitted = try await work()
+            await journal.release(claim)
+            return submitted
+        } catch {
+            await journal.release(claim)
+            throw error
+        }
     }
 
     private func submitOnce(_ prepared: PreparedSubmission, key: String) async throws -> SubmittedInvoice {

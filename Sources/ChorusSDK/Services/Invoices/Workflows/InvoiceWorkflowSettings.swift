@@ -12,6 +12,9 @@ public struct InvoiceWorkflowSettings: Sendable {
     /// Where ``InvoiceService/submit(_:)`` records intents and outcomes, so a crash between sending and hearing the
     /// answer is reconciled by the next run; `nil` keeps no record.
     public var submissionJournal: (any SubmissionJournal)?
+    /// How long a submit waits for another worker holding the journal's claim on the same invoice (real time, not
+    /// ``clock``: the other worker does not run on this client's clock) before ``ChorusError/Code/submissionInProgress``.
+    public var claimWait: Duration = .seconds(120)
     /// Looks recipients up for the checks against their rules; `nil` leaves those checks out (offline rules only).
     public var structures: (any StructureService)?
     /// The platform's VAT rate table, for submissions that give rate codes; `nil`: rate codes cannot be resolved.
