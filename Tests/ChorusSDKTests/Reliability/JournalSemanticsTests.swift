@@ -46,6 +46,49 @@ struct JournalSemanticsTests {
         #expect(await fake.storedInvoices.count == 1)
     }
 
+    @Test("two clients on one journal directory (two workers) submitting one invoice at once send it once")
+    func twoClientsOneDirectory() async throws {
+        let fake = FakeChorusPro()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clients = try (0..<4).map { _ in
+            try fake.client(configure: { $0.submissionJournal = try? FileSubmissionJournal(directory: directory) })
+        }
+        let results = try await withThrowingTaskGroup(of: SubmittedInvoice.self) { group in
+            for client in clients { group.addTask { try await client.invoices.submit(InvoiceFixtures.structured()) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(results.map(\.id)).count == 1, "\(results.map(\.id))")
+        #expect(results.filter(\.alreadySubmitted).count == 3)
+        #expect(await Self.sends(fake) == 1)
+        let claims = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("claims").path)
+        #expect(claims.isEmpty, "released claims leave no file: \(claims)")
+    }
+
+    @Test("a claim held by another worker past the wait: submissionInProgress, nothing sent")
+    func claimHeldElsewhere() async throws {
+        let fake = FakeChorusPro()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let holder = try FileSubmissionJournal(directory: directory)
+        let client = try fake.client(configure: {
+            $0.submissionJournal = try? FileSubmissionJournal(directory: directory)
+            $0.submissionClaimWait = .milliseconds(300)
+        })
+        // The other worker holds the claim: its send reached the platform and hangs there.
+        let invoice = InvoiceFixtures.structured()
+        await fake.inject(.hang, on: "/cpro/factures/v1/soumettre")
+        let blocked = try fake.client(configure: { $0.submissionJournal = holder; $0.retryPolicy = .none })
+        let stuck = Task { try await blocked.invoices.submit(invoice) }
+        while await fake.faultsApplied == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        let error = await #expect(throws: ChorusError.self) { try await client.invoices.submit(invoice) }
+        #expect(error?.code == .submissionInProgress, "\(String(describing: error))")
+        #expect(error?.message.contains("sent nothing") == true)
+        #expect(await fake.storedInvoices.isEmpty)
+        stuck.cancel()
+        _ = await stuck.result
+    }
+
     @Test(
         "the caller's idempotency key: same key sends once even for new content, and is refused for a different invoice"
     )
