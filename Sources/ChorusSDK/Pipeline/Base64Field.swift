@@ -47,7 +47,10 @@ package enum Base64Field {
                 }
                 let value = table[Int(byte)]
                 if value == skip { continue }
-                if value == pad { padded = true; continue }
+                if value == pad {
+                    padded = true
+                    continue
+                }
                 guard value < 64, !padded else { throw Failure.notBase64 }
                 group = group << 6 | UInt32(value)
                 sextets += 1
@@ -89,7 +92,10 @@ package enum Base64Field {
             while index < bytes.count {
                 let byte = bytes[index]
                 if inString {
-                    if byte == UInt8(ascii: "\\") { index += 2; continue }
+                    if byte == UInt8(ascii: "\\") {
+                        index += 2
+                        continue
+                    }
                     if byte == UInt8(ascii: "\"") { inString = false }
                     index += 1
                     continue

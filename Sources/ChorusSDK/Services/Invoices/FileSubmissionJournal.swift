@@ -141,7 +141,8 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         // Only complete lines: a line being written by another process is read next time.
         guard let lastNewline = data.lastIndex(of: 0x0A) else { return }
         for line in data[data.startIndex...lastNewline].split(separator: 0x0A) {
-            guard let record = try? Self.decoder.decode(SubmissionRecord.self, from: Data(line)) else { continue }  // torn line
+            // A line that does not decode is a torn one (a crash mid-write): skipped.
+            guard let record = try? Self.decoder.decode(SubmissionRecord.self, from: Data(line)) else { continue }
             latest[record.key] = record
         }
         readOffset += UInt64(lastNewline - data.startIndex + 1)

@@ -123,7 +123,8 @@ extension InvoiceService {
                 // Not created: safe to send again, within the retry policy's limits.
                 let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
                 guard let delay = policy.delay(after: error, attempt: attempt, idempotent: true, elapsed: elapsed) else { throw error }
-                try await clock.sleep(delay)  // cancelled: CancellationError, the journal keeps the intent for a later look-up
+                // Cancelled: CancellationError, and the journal keeps the intent for a later look-up.
+                try await clock.sleep(delay)
                 attempt += 1
             }
         }
