@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test. First installs the system packages the build needs when they are missing
 # (Debian/Ubuntu, as root or with sudo): zlib headers for ChorusMock, libcurl headers for ChorusSDKCurl, and the
-# DejaVu fonts the Factur-X tests embed, and poppler's pdftotext, which reads their text back.
+# DejaVu fonts the Factur-X tests embed, and poppler's pdftotext, which reads their text back. Then runs the
+# integrations package's tests (Integrations/: the PostgreSQL journal) against a throwaway PostgreSQL cluster that
+# scripts/postgres-test-cluster.sh installs when missing, starts, and stops again whatever happens
+# (CHORUS_SKIP_INTEGRATIONS=1 leaves them out; arguments go to the main package's `swift test` only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,3 +21,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 swift test "$@"
+
+if [ "${CHORUS_SKIP_INTEGRATIONS:-0}" != "1" ]; then
+    echo "== integrations (Integrations/), against a throwaway PostgreSQL"
+    trap 'bash scripts/postgres-test-cluster.sh stop' EXIT
+    address=$(bash scripts/postgres-test-cluster.sh start | tail -1)
+    CHORUS_TEST_POSTGRES="$address" swift test --package-path Integrations
+fi
