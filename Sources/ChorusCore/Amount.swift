@@ -118,7 +118,7 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
-            guard let value = Self.parse(text.trimmingCharacters(in: .whitespaces)) else {
+            guard let value = Self.parse(text.trimmingSpaces()) else {
                 throw DecodingError.dataCorruptedError(in: container,
                                                        debugDescription: "not a decimal amount: \(text)")
             }

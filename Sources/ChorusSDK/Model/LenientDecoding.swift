@@ -20,7 +20,7 @@ extension KeyedDecodingContainer {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let integer = try? decode(Int.self, forKey: key) { return integer }
         if let text = try? decode(String.self, forKey: key),
-           let integer = Int(text.trimmingCharacters(in: .whitespaces)) { return integer }
+           let integer = Int(text.trimmingSpaces()) { return integer }
         throw DecodingError.typeMismatch(Int.self, .init(codingPath: codingPath + [key],
                                                          debugDescription: "expected an integer"))
     }
@@ -32,7 +32,7 @@ extension KeyedDecodingContainer {
         if let flag = try? decode(Bool.self, forKey: key) { return flag }
         if let integer = try? decode(Int.self, forKey: key), integer == 0 || integer == 1 { return integer == 1 }
         if let text = try? decode(String.self, forKey: key) {
-            switch text.trimmingCharacters(in: .whitespaces).uppercased() {
+            switch text.trimmingSpaces().uppercased() {
             case "TRUE", "OUI", "1": return true
             case "FALSE", "NON", "0": return false
             default: break

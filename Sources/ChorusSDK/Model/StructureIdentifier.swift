@@ -52,7 +52,7 @@ public struct StructureIdentifier: Sendable, Hashable, CustomStringConvertible {
         case .ridet: return try ridet(value)
         case .tahiti: return try tahiti(value)
         default:
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimmingSpaces()
             guard (1...80).contains(trimmed.count) else { throw invalid("identifier.length", "must have 1 to 80 characters") }
             return StructureIdentifier(type: type, value: trimmed)
         }
@@ -103,7 +103,7 @@ public struct StructureIdentifier: Sendable, Hashable, CustomStringConvertible {
 
     /// A tax number of a company outside the EU (`HORS_UE`).
     public static func taxNumber(_ text: String) throws -> StructureIdentifier {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmingSpaces()
         guard (1...20).contains(value.count),
               value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-./".contains($0)) })
         else { throw invalid("taxNumber.format", "1 to 20 letters, digits, '-', '.' or '/'") }

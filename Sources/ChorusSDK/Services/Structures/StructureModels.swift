@@ -56,7 +56,7 @@ extension StructureSummary {
 
     /// The activity a status word states, or `nil` for a word the SDK does not know: a decision is never guessed.
     static func activity(_ word: String) -> Bool? {
-        switch word.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch word.trimmingSpaces().uppercased() {
         case "ACTIVE", "ACTIF": true
         case "INACTIVE", "INACTIF": false
         default: nil
@@ -73,7 +73,7 @@ extension StructureDetails {
 
     /// `structurePriveePublique` = `PUBLIQUE` (true) or `PRIVEE` (false); `nil` (unknown) for anything else.
     static func publicBody(_ block: AnswerObject, _ kind: String) throws -> Bool? {
-        switch try block.text(kind)?.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch try block.text(kind)?.trimmingSpaces().uppercased() {
         case "PUBLIQUE": true
         case "PRIVEE", "PRIVÉE": false
         default: nil
@@ -198,7 +198,7 @@ public struct RecipientProfile: Sendable, Hashable {
 /// or a plain date (§3.3, §13.3).
 enum PlatformDate {
     static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
         if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle()) { return date }
         var calendar = Calendar(identifier: .gregorian)
