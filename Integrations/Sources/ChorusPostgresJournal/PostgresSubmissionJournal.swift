@@ -65,7 +65,7 @@ public final class PostgresSubmissionJournal: SubmissionJournal, Sendable {
         }
         guard let text else { return nil }
         do {
-            return try Self.decoder.decode(SubmissionRecord.self, from: Data(text.utf8))
+            return try SubmissionRecord.decodedJSON(Data(text.utf8))
         } catch {
             throw ChorusError(.configuration, operation: .soumettreFacture,
                               message: "the PostgreSQL submission journal holds a record for this key that cannot be read (\(error)).")
@@ -74,7 +74,7 @@ public final class PostgresSubmissionJournal: SubmissionJournal, Sendable {
 
     public func append(_ record: SubmissionRecord) async throws {
         try await prepared("record a submission step")
-        let text = String(decoding: try Self.encoder.encode(record), as: UTF8.self)
+        let text = String(decoding: try SubmissionRecord.encodedJSON(record), as: UTF8.self)
         try await failing("record a submission step") { [self] () -> Void in
             try await client.query("INSERT INTO \(unescaped: records) (key, record) VALUES (\(record.key), \(text))", logger: Self.logger)
         }
@@ -186,19 +186,6 @@ public final class PostgresSubmissionJournal: SubmissionJournal, Sendable {
     }
 
     private static let logger = Logger(label: "ChorusPostgresJournal")
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 }
 
 /// Why the database refused or failed a journal step (the server's message, never a password).

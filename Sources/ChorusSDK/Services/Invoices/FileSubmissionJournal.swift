@@ -117,7 +117,7 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
 
     /// Appends one record durably (on `queue`).
     private func appendDurably(_ record: SubmissionRecord) throws {
-        var line = try Self.encoder.encode(record)
+        var line = try SubmissionRecord.encodedJSON(record)
         line.append(0x0A)
         let descriptor = open(fileURL.path, O_RDWR | O_CREAT | O_APPEND, 0o600)
         guard descriptor >= 0 else { throw journalError("cannot open the journal (errno \(errno))") }
@@ -142,7 +142,7 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         guard let lastNewline = data.lastIndex(of: 0x0A) else { return }
         for line in data[data.startIndex...lastNewline].split(separator: 0x0A) {
             // A line that does not decode is a torn one (a crash mid-write): skipped.
-            guard let record = try? Self.decoder.decode(SubmissionRecord.self, from: Data(line)) else { continue }
+            guard let record = try? SubmissionRecord.decodedJSON(Data(line)) else { continue }
             latest[record.key] = record
         }
         readOffset += UInt64(lastNewline - data.startIndex + 1)
@@ -151,17 +151,4 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
     private func journalError(_ message: String) -> ChorusError {
         ChorusError(.configuration, operation: .soumettreFacture, message: "submission journal \(fileURL.path): \(message)")
     }
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 }

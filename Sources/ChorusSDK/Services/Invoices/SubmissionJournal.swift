@@ -102,3 +102,27 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
         self.contentDigest = contentDigest
     }
 }
+
+extension SubmissionRecord {
+    /// The JSON form journals store a record in (ISO 8601 dates, sorted keys), so that every journal writes and reads
+    /// records the same way.
+    public static func encodedJSON(_ record: SubmissionRecord) throws -> Data { try encoder.encode(record) }
+
+    /// A record from its stored JSON form (``encodedJSON(_:)``).
+    public static func decodedJSON(_ data: Data) throws -> SubmissionRecord {
+        try decoder.decode(SubmissionRecord.self, from: data)
+    }
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+}

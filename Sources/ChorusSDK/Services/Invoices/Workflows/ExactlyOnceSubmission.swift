@@ -26,8 +26,12 @@ extension InvoiceService {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: workflow.claimWait)
         var pause = Duration.milliseconds(10)
-        var claim = try await journal.claim(key)
-        while claim == nil {
+        let claim: SubmissionClaim
+        while true {
+            if let granted = try await journal.claim(key) {
+                claim = granted
+                break
+            }
             guard clock.now < deadline else {
                 throw ChorusError(.submissionInProgress, operation: .soumettreFacture,
                                   message: "another worker has been submitting this invoice for more than \(workflow.claimWait.components.seconds) s "
@@ -35,9 +39,7 @@ extension InvoiceService {
             }
             try await Task.sleep(for: pause)
             pause = min(pause * 2, .milliseconds(250))
-            claim = try await journal.claim(key)
         }
-        guard let claim else { preconditionFailure("the loop ends with a claim") }
         do {
             let submitted = try await work()
             await journal.release(claim)
