@@ -19,10 +19,12 @@ guard (4...5).contains(arguments.count), let base = URL(string: arguments[1]), !
 }
 let transport: any Transport = arguments.count == 5 && arguments[4] == "curl" ? CurlTransport() : URLSessionTransport()
 do {
-    let configuration = ChorusConfiguration(
+    var configuration = ChorusConfiguration(
         environment: .custom(apiBaseURL: base, oauthURL: base.appendingPathComponent("api/oauth/token")),
         credentials: MockTransport.credentials, transport: transport, attemptTimeout: .seconds(120),
         submissionJournal: try FileSubmissionJournal(directory: URL(fileURLWithPath: arguments[2])))
+    // The fake commits within milliseconds of receiving a request: a second lets a killed worker's request land.
+    configuration.submissionSettleTime = .seconds(1)
     let client = try ChorusClient(configuration: configuration)
     print("sending")
     for cents in amounts {

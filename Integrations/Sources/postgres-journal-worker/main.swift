@@ -26,12 +26,14 @@ let postgres = PostgresClient(configuration: .init(host: String(address[0]), por
 let running = Task { await postgres.run() }
 let transport: any Transport = arguments.count == 5 && arguments[4] == "curl" ? CurlTransport() : URLSessionTransport()
 do {
-    let configuration = ChorusConfiguration(
+    var configuration = ChorusConfiguration(
         environment: .custom(apiBaseURL: base, oauthURL: base.appendingPathComponent("api/oauth/token")),
         credentials: MockTransport.credentials, transport: transport, attemptTimeout: .seconds(120),
         submissionJournal: PostgresSubmissionJournal(
             client: postgres, tablePrefix: ProcessInfo.processInfo.environment["CHORUS_JOURNAL_PREFIX"] ?? "chorus_submission",
             lease: .seconds(3)))
+    // The fake commits within milliseconds of receiving a request: a second lets a killed worker's request land.
+    configuration.submissionSettleTime = .seconds(1)
     let client = try ChorusClient(configuration: configuration)
     print("sending")
     for cents in amounts {

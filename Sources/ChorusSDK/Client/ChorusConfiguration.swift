@@ -29,6 +29,10 @@ public struct ChorusConfiguration: Sendable {
     /// How long ``InvoiceService/submit(_:)`` waits for another worker that holds the journal's claim on the same
     /// invoice before it throws ``ChorusError/Code/submissionInProgress`` (2 minutes: a submission with its look-ups).
     public var submissionClaimWait: Duration = .seconds(120)
+    /// How old an intent left by a worker that died must be before another one looks its invoice up (30 s): a request
+    /// still on its way, or held at the platform, when its sender died may be committed after the look-up otherwise,
+    /// and the invoice would be sent twice. A look-up of a younger intent first waits for the rest of this time.
+    public var submissionSettleTime: Duration = .seconds(30)
     /// How answers whose shape drifts are read (the policy of the "How answers are read" article): ``AnswerReadingMode/tolerant``
     /// (the default) leaves an odd descriptive field or list item out and reports it; ``AnswerReadingMode/strict``
     /// fails the call. ChorusMock's clients are strict.

@@ -14,6 +14,7 @@ struct InvoiceServiceClient: InvoiceService {
                                            references: references, checkDigit: pipeline.checkDigitPolicy,
                                            logger: configuration.logger, recipients: RecipientProfileCache())
         workflow.claimWait = configuration.submissionClaimWait
+        workflow.settleTime = configuration.submissionSettleTime
         self.workflow = workflow
     }
 

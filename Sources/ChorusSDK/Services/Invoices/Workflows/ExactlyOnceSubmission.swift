@@ -76,6 +76,9 @@ extension InvoiceService {
             // An earlier run sent this very invoice and did not live to hear the answer (an intent, or a stage a newer
             // SDK wrote that this one cannot read as an outcome): look before sending.
             lookup.day = min(lookup.day, CalendarDate(last.date))
+            // Its last request may still be on its way or held at the platform: let it land before looking.
+            let age = Duration.milliseconds(Int64(clock.now().timeIntervalSince(last.date) * 1000))
+            if last.stage == .intent, age < workflow.settleTime { try await clock.sleep(workflow.settleTime - age) }
             // A snapshot of a full page may have missed older look-alikes (see `matching`).
             let snapshot = Snapshot(ids: Set(last.existingInvoiceIDs), isComplete: last.existingInvoiceIDs.count < Self.lookupPageSize)
             let candidates = try await matchingAfterLostAnswer(lookup, excluding: snapshot)

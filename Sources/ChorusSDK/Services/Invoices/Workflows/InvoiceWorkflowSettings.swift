@@ -15,6 +15,9 @@ public struct InvoiceWorkflowSettings: Sendable {
     /// How long a submit waits for another worker holding the journal's claim on the same invoice (real time, not
     /// ``clock``: the other worker does not run on this client's clock) before ``ChorusError/Code/submissionInProgress``.
     public var claimWait: Duration = .seconds(120)
+    /// How old a dead worker's intent must be before its invoice is looked up (see
+    /// ``ChorusConfiguration/submissionSettleTime``); waited on ``clock``.
+    public var settleTime: Duration = .seconds(30)
     /// Looks recipients up for the checks against their rules; `nil` leaves those checks out (offline rules only).
     public var structures: (any StructureService)?
     /// The platform's VAT rate table, for submissions that give rate codes; `nil`: rate codes cannot be resolved.
