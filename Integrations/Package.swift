@@ -29,6 +29,12 @@ let package = Package(
                                          .product(name: "ChorusMock", package: "ChorusSDK"),
                                          .product(name: "ChorusSDKCurl", package: "ChorusSDK")],
                           swiftSettings: strictSettings),
+        // What a submit costs with the PostgreSQL journal (chorus-bench prints the other journals).
+        .executableTarget(name: "postgres-journal-bench",
+                          dependencies: ["ChorusPostgresJournal",
+                                         .product(name: "ChorusMock", package: "ChorusSDK"),
+                                         .product(name: "ChorusSDKCurl", package: "ChorusSDK")],
+                          swiftSettings: strictSettings),
         .testTarget(name: "ChorusPostgresJournalTests",
                     dependencies: ["ChorusPostgresJournal",
                                    .product(name: "ChorusMock", package: "ChorusSDK")],

@@ -258,6 +258,13 @@ extension FakeChorusPro {
                       parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// The first instant of the Paris day `text` (`2018-04-19`) plus `plusDays`, or `nil` when `text` is no day.
+    func dayStart(_ text: String, plusDays: Int = 0) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return Self.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2] + plusDays))
+    }
+
     /// `2018-04-19` in Paris time.
     func day(_ date: Date) -> String { String(minuteStamp(date).prefix(10)) }
 

@@ -11,29 +11,37 @@ extension FakeChorusPro {
         let attached = Set(attachedStructureIDs(caller))
         let statuses = Set(body["statutCourant"].list.compactMap(\.string))
         let recipients = Set(body["listeDestinataire"].list.compactMap { $0["idDestinataire"].int })
-        let found = invoices.values.filter { invoice in
-            if !recipients.isEmpty, !recipients.contains(invoice.recipientID) { return false }
-            guard attached.contains(invoice.supplierID) else { return false }
-            if let id = body["idFournisseur"].int, id != invoice.supplierID { return false }
-            if let flux = body["numeroFluxDepot"].string, flux != invoice.fluxNumber { return false }
-            if let number = body["numeroFacture"].lenientString, number != invoice.number { return false }
-            if let type = body["typeFacture"].string, type != invoice.invoiceType { return false }
-            if let framework = body["cadreFacturation"].string, framework != invoice.framework { return false }
-            if let mode = body["modeDepot"].string, mode != invoice.depositMode { return false }
-            if let order = body["numeroBonCommande"].lenientString, order != invoice.purchaseOrder { return false }
-            if !statuses.isEmpty, !statuses.contains(invoice.status) { return false }
-            if let minimum = body["montantTTCMin"].decimal, invoice.totalIncludingTax < minimum { return false }
-            if let maximum = body["montantTTCMax"].decimal, invoice.totalIncludingTax > maximum { return false }
-            let deposit = day(invoice.depositDate)
-            if let from = body["periodeDateDepotDu"].string, deposit < from { return false }
-            if let to = body["periodeDateDepotAu"].string, deposit > to { return false }
-            if let from = body["periodeDateFactureDu"].string, (invoice.issueDate ?? "") < from { return false }
-            if let to = body["periodeDateFactureAu"].string, (invoice.issueDate ?? "") > to { return false }
-            return true
-        }.sorted { $0.id > $1.id }  // filter first: sorting the whole store on every search made big stores slow
+        // Every criterion read once, not once per stored invoice (a big store made each search slow).
+        let depositedFrom = body["periodeDateDepotDu"].string.map { dayStart($0) ?? .distantPast }
+        let depositedTo = body["periodeDateDepotAu"].string.map { dayStart($0, plusDays: 1) ?? .distantFuture }
+        let supplierID = body["idFournisseur"].int, flux = body["numeroFluxDepot"].string
+        let number = body["numeroFacture"].lenientString, type = body["typeFacture"].string
+        let framework = body["cadreFacturation"].string, mode = body["modeDepot"].string
+        let order = body["numeroBonCommande"].lenientString
+        let minimum = body["montantTTCMin"].decimal, maximum = body["montantTTCMax"].decimal
+        let issuedFrom = body["periodeDateFactureDu"].string, issuedTo = body["periodeDateFactureAu"].string
+        let found = invoices.compactMap { id, invoice -> Int? in
+            if !recipients.isEmpty, !recipients.contains(invoice.recipientID) { return nil }
+            guard attached.contains(invoice.supplierID) else { return nil }
+            if let supplierID, supplierID != invoice.supplierID { return nil }
+            if let flux, flux != invoice.fluxNumber { return nil }
+            if let number, number != invoice.number { return nil }
+            if let type, type != invoice.invoiceType { return nil }
+            if let framework, framework != invoice.framework { return nil }
+            if let mode, mode != invoice.depositMode { return nil }
+            if let order, order != invoice.purchaseOrder { return nil }
+            if !statuses.isEmpty, !statuses.contains(invoice.status) { return nil }
+            if let minimum, invoice.totalIncludingTax < minimum { return nil }
+            if let maximum, invoice.totalIncludingTax > maximum { return nil }
+            if let depositedFrom, invoice.depositDate < depositedFrom { return nil }
+            if let depositedTo, invoice.depositDate >= depositedTo { return nil }
+            if let issuedFrom, (invoice.issueDate ?? "") < issuedFrom { return nil }
+            if let issuedTo, (invoice.issueDate ?? "") > issuedTo { return nil }
+            return id
+        }.sorted(by: >)  // ids, not invoices: sorting big values made big stores slow
         let (page, info) = paginate(found, body["rechercheFactureParFournisseur"])
         if found.isEmpty { return try noResult(listKey: "listeFactures", info) }
-        return ["listeFactures": .array(page.map(summaryJSON)), "parametresRetour": info]
+        return ["listeFactures": .array(page.compactMap { invoices[$0] }.map(summaryJSON)), "parametresRetour": info]
     }
 
     func summaryJSON(_ invoice: FakeInvoice) -> JSONValue {

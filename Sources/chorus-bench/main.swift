@@ -13,7 +13,7 @@ import Foundation
 
 /// What to run, from the command line.
 struct BenchOptions {
-    static let sections = ["search", "history", "submit", "writes", "files", "cpu", "documents", "facturx", "paging", "tokens"]
+    static let sections = ["search", "history", "submit", "writes", "journal", "files", "cpu", "documents", "facturx", "paging", "tokens"]
     var quick = false
     var server: URL?
     var only: Set<String> = Set(sections)
@@ -33,6 +33,9 @@ struct BenchOptions {
       --help         this text
 
     "cpu" prints the CPU time each call costs this process, bare transport and SDK, per transport.
+    "journal" prints what a submit costs with no journal and with the file journal, and the requests per submit with
+    0, 1,000 and 20,000 look-alike invoices stored (PostgreSQL: swift run -c release --package-path Integrations
+    postgres-journal-bench).
     """
 
     /// Parses `arguments`; `nil` means "print the usage and stop".
@@ -144,7 +147,7 @@ func startServer() throws -> (Process, URL) {
     return (process, url)
 }
 
-let needsServer = !options.only.isDisjoint(with: ["search", "history", "submit", "writes", "files", "cpu"])
+let needsServer = !options.only.isDisjoint(with: ["search", "history", "submit", "writes", "journal", "files", "cpu"])
 let started = try needsServer && options.server == nil ? startServer() : nil
 defer { started?.0.terminate() }
 let baseURL = options.server ?? started?.1 ?? URL(fileURLWithPath: "/")
@@ -253,6 +256,10 @@ for name in options.transports where needsServer {
         print(String(format: "%@ | write on a reused connection: %.2f ms; on its own connection: %.2f ms (+%.2f ms per write, loopback, no TLS)",
                      pad(name, 11), 1000 / reusedRate, 1000 / freshRate, 1000 / freshRate - 1000 / reusedRate))
     }
+}
+
+if options.only.contains("journal") {
+    try await runJournalSection(transports: options.transports, environment: environment, quick: quick)
 }
 
 if options.only.contains("files") {

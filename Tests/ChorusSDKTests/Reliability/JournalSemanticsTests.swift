@@ -159,6 +159,27 @@ struct ExactlyOnceCostTests {
         #expect(loaded == cold)
     }
 
+    @Test("requests per warm submit stay 2 with 0, 1,000 and 20,000 look-alikes stored (same supplier, recipient, total, day)")
+    func constantWithStoredLookAlikes() async throws {
+        var perStore: [Int: [String]] = [:]
+        for stored in [0, 1_000, 20_000] {
+            let fake = FakeChorusPro()
+            await fake.seedInvoices(count: stored)  // 120.00 including tax to noRequirementSIRET, deposited now
+            let client = try fake.client()
+            var invoice = InvoiceFixtures.structured()
+            invoice.lines = [InvoiceLine(designation: "Monthly fee", quantity: 1, unitPrice: 100, vatRate: .percentage(20))]
+            _ = try await client.invoices.submit(invoice)  // warms the token and the recipient's rules
+            invoice.comment = "measured"
+            perStore[stored] = try await Self.requests(fake) { _ = try await client.invoices.submit(invoice) }
+            let measured = try #require(await fake.storedInvoices.last)
+            #expect(measured.totalIncludingTax == 120 && measured.number != "SEED-1", "the invoice looks like the seeded ones")
+        }
+        print("requests per warm submit by look-alikes stored: \(perStore.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.count)" })")
+        for paths in perStore.values {
+            #expect(paths == ["/cpro/factures/v1/rechercher/fournisseur", "/cpro/factures/v1/soumettre"])
+        }
+    }
+
     @Test(
         "after a lost answer, more look-alikes than one page to the same recipient is ambiguousOutcome, never a resend")
     func boundedAfterLoss() async throws {
