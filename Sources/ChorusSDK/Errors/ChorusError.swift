@@ -193,8 +193,14 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         case .decodingFailed: "The answer did not have the expected shape; report it with the debug description."
         case .cannotConnect: "Check the network, proxy and DNS; nothing was sent."
         case .connectionLost, .timedOut:
-            "If it was a write, its outcome is unknown: search before sending it again (the SDK does this for invoices); "
-                + "a read can simply be sent again."
+            if let check = operation.endpoint?.route.afterLostAnswer {
+                "Its outcome is unknown: " + check + "."
+            } else if operation.endpoint?.isIdempotent == true {
+                "It was a read: it can simply be sent again."
+            } else {
+                "If it was a write, its outcome is unknown: search before sending it again (the SDK does this for invoices); "
+                    + "a read can simply be sent again."
+            }
         case .waitTimedOut:
             "Only reads were sent: the platform has not reached that state yet. Wait again later or read the history; "
                 + "on the real platform a flux report can take hours and a payment weeks."

@@ -35,6 +35,9 @@ package struct Endpoint: Sendable {
         package let emptyResultCodes: Set<Int>
         /// The key of the list the answer carries (`listeFactures`, `listeStructures`…), for list operations.
         package let listKey: String?
+        /// For a write: what the caller can check when its answer was lost (the advice of a `connectionLost` or
+        /// `timedOut` error), declared with the operation.
+        package let afterLostAnswer: String?
     }
 
     package let id: OperationID

@@ -24,12 +24,13 @@ public struct OperationID: RawRepresentable, Sendable, Hashable, CustomStringCon
     /// (reads may; writes are sent again only when nothing left this machine), and the return codes that mean "no
     /// result" (an empty answer, not an error). Idempotency is declared, never inferred from the method: Chorus Pro
     /// sends reads as POST. `listKey` names the list an answer carries (`listeFactures`…) for operations that answer
-    /// one.
+    /// one. `afterLostAnswer`, for a write, tells the caller what to check before sending it again when its answer
+    /// was lost (it becomes the advice of the `connectionLost` / `timedOut` error).
     package init(_ name: String, _ api: Endpoint.API, _ path: String, method: HTTPMethod = .post, idempotent: Bool = true,
-                 emptyResultCodes: Set<Int> = [], listKey: String? = nil) {
+                 emptyResultCodes: Set<Int> = [], listKey: String? = nil, afterLostAnswer: String? = nil) {
         rawValue = name
         route = Endpoint.Route(api: api, method: method, path: path, isIdempotent: idempotent, emptyResultCodes: emptyResultCodes,
-                               listKey: listKey)
+                               listKey: listKey, afterLostAnswer: afterLostAnswer)
     }
 
     /// The operation name.

@@ -12,7 +12,8 @@ extension OperationID {
     public static let consulterFactureParRecipiendaire = OperationID("consulterFactureParRecipiendaire", .factures, "consulter/recipiendaire")
 
     /// `traiter/recue`: the public body moves a received invoice on.
-    public static let traiterFactureRecue = OperationID("traiterFactureRecue", .factures, "traiter/recue", idempotent: false)
+    public static let traiterFactureRecue = OperationID("traiterFactureRecue", .factures, "traiter/recue", idempotent: false,
+        afterLostAnswer: "read the invoice (receivedInvoices.details(invoiceID:)) to see whether it reached the new status before processing it again")
 
     /// `recuperer/structures/actives/destinataire`.
     public static let recupererStructuresActivesPourDestinataire = OperationID("recupererStructuresActivesPourDestinataire", .transverses, "recuperer/structures/actives/destinataire", emptyResultCodes: .searchFoundNothing, listKey: "listeStructures")

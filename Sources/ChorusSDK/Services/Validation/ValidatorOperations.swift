@@ -9,7 +9,8 @@ extension OperationID {
     public static let consulterFactureParValideur = OperationID("consulterFactureParValideur", .factures, "consulter/valideur")
 
     /// `traiter/factureAValider`: a validator validates or refuses.
-    public static let traiterFactureAValider = OperationID("traiterFactureAValider", .factures, "traiter/factureAValider", idempotent: false)
+    public static let traiterFactureAValider = OperationID("traiterFactureAValider", .factures, "traiter/factureAValider", idempotent: false,
+        afterLostAnswer: "read the invoice (validations.details(invoiceID:)) to see whether it reached the new status before processing it again")
 
     /// `recuperer/statutsFactureVisibles/valideur`.
     public static let recupererStatutsFactureVisiblesParValideur = OperationID("recupererStatutsFactureVisiblesParValideur", .factures, "recuperer/statutsFactureVisibles/valideur", listKey: "listeStatutFacture")
