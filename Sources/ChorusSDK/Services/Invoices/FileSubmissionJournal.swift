@@ -6,8 +6,9 @@ import Foundation
 /// interleave, and each reader picks up what others appended since it last looked. A torn last line (a
 /// crash mid-write) is skipped.
 ///
-/// The file only grows (about 200 bytes per submission); archive it when convenient — an intent older than
-/// the archive is no longer reconciled.
+/// The file grows by about 200 bytes per step of a submission; ``compact(droppingClosedBefore:)`` rewrites it with the
+/// last record of each key, leaving out closed keys (created or not created) older than a date you choose, which
+/// bounds both the file and the in-memory index. Open keys (an intent) are always kept.
 ///
 /// Claims (``claim(_:)``) are `flock(2)` locks on one file per key in `claims/`, held on an open descriptor until
 /// ``release(_:)``: the kernel gives a lock back when its process dies however it dies, so a live worker's intent
@@ -17,13 +18,18 @@ import Foundation
 /// Its file I/O (`open`, `write`, `fsync`, reading the tail) runs on a serial dispatch queue of its own, never on
 /// the cooperative thread pool: an `fsync` on a slow disk does not starve other tasks.
 ///
-/// `@unchecked Sendable` invariant: `latest`, `readOffset` and `held` are only read or written on `queue`.
+/// `@unchecked Sendable` invariant: `latest`, `readOffset`, `readFile` and `held` are only read or written on `queue`.
 public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable {
     /// The journal file.
     public let fileURL: URL
-    private let queue = DispatchQueue(label: "ChorusSDK.FileSubmissionJournal")
-    private var latest: [String: SubmissionRecord] = [:]
-    private var readOffset: UInt64 = 0
+    let queue = DispatchQueue(label: "ChorusSDK.FileSubmissionJournal")
+    var latest: [String: SubmissionRecord] = [:]
+    var readOffset: UInt64 = 0
+    /// The file `readOffset` points into: device, inode and the first line, which a compaction makes unique (an inode
+    /// number may be reused by a later file).
+    var readFile: JournalFileIdentity?
+    /// Appends hold it shared and a compaction exclusively, so no record goes to a file being replaced.
+    let rewriteLockURL: URL
     /// The descriptors holding this object's claims, by key.
     private var held: [String: Int32] = [:]
     private let claimsDirectory: URL
@@ -40,6 +46,7 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         }
         fileURL = directory.appendingPathComponent("submissions.jsonl")
         claimsDirectory = directory.appendingPathComponent("claims")
+        rewriteLockURL = directory.appendingPathComponent("submissions.lock")
         do {
             try FileManager.default.createDirectory(at: claimsDirectory, withIntermediateDirectories: true)
         } catch {
@@ -109,7 +116,7 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
     }
 
     /// Runs `work` on the journal's queue and resumes the caller with its result.
-    private func onQueue<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+    func onQueue<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
             queue.async { continuation.resume(with: Result { try work() }) }
         }
@@ -119,6 +126,8 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
     private func appendDurably(_ record: SubmissionRecord) throws {
         var line = try SubmissionRecord.encodedJSON(record)
         line.append(0x0A)
+        let rewriteLock = try lockRewrites(LOCK_SH)
+        defer { close(rewriteLock) }
         let descriptor = open(fileURL.path, O_RDWR | O_CREAT | O_APPEND, 0o600)
         guard descriptor >= 0 else { throw journalError("cannot open the journal (errno \(errno))") }
         defer { close(descriptor) }
@@ -132,10 +141,17 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         try catchUp()
     }
 
-    /// Reads the records appended (by anyone) since the last read.
-    private func catchUp() throws {
+    /// Reads the records appended (by anyone) since the last read; after a compaction (a new file), the whole file.
+    func catchUp() throws {
         guard let handle = try? FileHandle(forReadingFrom: fileURL) else { throw journalError("cannot read the journal") }
         defer { try? handle.close() }
+        if let file = JournalFileIdentity(descriptor: handle.fileDescriptor) {
+            if let readFile, readFile != file {
+                latest = [:]
+                readOffset = 0
+            }
+            readFile = file
+        }
         try handle.seek(toOffset: readOffset)
         guard let data = try handle.readToEnd(), !data.isEmpty else { return }
         // Only complete lines: a line being written by another process is read next time.
@@ -148,7 +164,7 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         readOffset += UInt64(lastNewline - data.startIndex + 1)
     }
 
-    private func journalError(_ message: String) -> ChorusError {
+    func journalError(_ message: String) -> ChorusError {
         ChorusError(.configuration, operation: .soumettreFacture, message: "submission journal \(fileURL.path): \(message)")
     }
 }
