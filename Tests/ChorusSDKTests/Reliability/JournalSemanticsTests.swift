@@ -33,6 +33,29 @@ struct JournalSemanticsTests {
         #expect(await fake.storedInvoices.count == 1)
     }
 
+    @Test("an intent whose look-up before sending was not whole is never reconciled to an older look-alike")
+    func incompleteSnapshotIsAmbiguous() async throws {
+        let fake = FakeChorusPro()
+        let journal = try Self.journal()
+        let client = try fake.client(configure: { $0.submissionJournal = journal })
+        var older = InvoiceFixtures.structured()
+        older.comment = "older"
+        _ = try await client.invoices.submit(older)  // a look-alike that existed before the crashed run
+        let lines = try String(contentsOf: journal.fileURL, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first?.contains(#""existingInvoicesComplete":true"#) == true, "an intent says whether its look-up was whole")
+        // A run crashed after its intent; its look-up before sending had an item it could not read, so the older
+        // look-alike is not in the list.
+        try await journal.append(SubmissionRecord(key: "caller:batch-7", stage: .intent, date: Date(timeIntervalSinceNow: -60),
+                                                  existingInvoiceIDs: [], existingInvoicesComplete: false))
+        var crashed = InvoiceFixtures.structured()
+        crashed.comment = "crashed"
+        crashed.idempotencyKey = "batch-7"
+        let sentBefore = await Self.sends(fake)
+        let error = try await #require(throws: ChorusError.self) { try await client.invoices.submit(crashed) }
+        #expect(error.code == .ambiguousOutcome, "\(error)")
+        #expect(await Self.sends(fake) == sentBefore, "nothing sent")
+    }
+
     @Test("concurrent submits of one invoice in one process send it once")
     func concurrentCallsCoalesce() async throws {
         let fake = FakeChorusPro()

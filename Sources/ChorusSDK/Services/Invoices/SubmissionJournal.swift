@@ -82,6 +82,10 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
     /// For an intent: the matching invoices that already existed before sending (a structured invoice is
     /// numbered by the platform, so these tell a new one from older ones after a restart).
     public var existingInvoiceIDs: [Int]
+    /// For an intent: whether ``existingInvoiceIDs`` lists every look-alike that existed (`false` when the look-up held
+    /// more than one page or an item it could not read); `nil` in records of earlier SDKs, then taken as complete when
+    /// it lists fewer than a page.
+    public var existingInvoicesComplete: Bool?
     /// For `submitted`: the platform's id (`identifiantFactureCPP`).
     public var invoiceID: Int?
     /// For `submitted`: the invoice's number (`numeroFacture`), so a later submit of the same key answers without a call.
@@ -91,9 +95,10 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
     public var contentDigest: String?
 
     /// Creates a record.
-    public init(key: String, stage: Stage, date: Date, existingInvoiceIDs: [Int] = [], invoiceID: Int? = nil,
-                invoiceNumber: String? = nil, contentDigest: String? = nil) {
+    public init(key: String, stage: Stage, date: Date, existingInvoiceIDs: [Int] = [], existingInvoicesComplete: Bool? = nil,
+                invoiceID: Int? = nil, invoiceNumber: String? = nil, contentDigest: String? = nil) {
         self.key = key
+        self.existingInvoicesComplete = existingInvoicesComplete
         self.stage = stage
         self.date = date
         self.existingInvoiceIDs = existingInvoiceIDs

@@ -79,8 +79,9 @@ extension InvoiceService {
             // Its last request may still be on its way or held at the platform: let it land before looking.
             let age = Duration.milliseconds(Int64(clock.now().timeIntervalSince(last.date) * 1000))
             if last.stage == .intent, age < workflow.settleTime { try await clock.sleep(workflow.settleTime - age) }
-            // A snapshot of a full page may have missed older look-alikes (see `matching`).
-            let snapshot = Snapshot(ids: Set(last.existingInvoiceIDs), isComplete: last.existingInvoiceIDs.count < Self.lookupPageSize)
+            // A snapshot with an unreadable item, or a full page, may have missed older look-alikes (see `matching`).
+            let snapshot = Snapshot(ids: Set(last.existingInvoiceIDs),
+                                    isComplete: last.existingInvoicesComplete ?? (last.existingInvoiceIDs.count < Self.lookupPageSize))
             let candidates = try await matchingAfterLostAnswer(lookup, excluding: snapshot)
             if let found = try recovered(from: candidates, after: nil) {
                 await record(SubmissionRecord(key: key, stage: .submitted, date: clock.now(), invoiceID: found.id,
@@ -98,7 +99,7 @@ extension InvoiceService {
             existing = Snapshot(ids: Set(found.candidates.map(\.id)), isComplete: found.isComplete && found.skipped.isEmpty)
         }
         try await journal?.append(SubmissionRecord(key: key, stage: .intent, date: clock.now(), existingInvoiceIDs: existing.ids.sorted(),
-                                                   contentDigest: digest))
+                                                   existingInvoicesComplete: existing.isComplete, contentDigest: digest))
         do {
             let submitted = try await sendOnce(prepared, lookup: lookup, existing: existing)
             if let journal {
