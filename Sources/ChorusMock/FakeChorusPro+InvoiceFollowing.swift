@@ -14,12 +14,17 @@ extension FakeChorusPro {
         // Every criterion read once, not once per stored invoice (a big store made each search slow).
         let depositedFrom = body["periodeDateDepotDu"].string.map { dayStart($0) ?? .distantPast }
         let depositedTo = body["periodeDateDepotAu"].string.map { dayStart($0, plusDays: 1) ?? .distantFuture }
-        let supplierID = body["idFournisseur"].int, flux = body["numeroFluxDepot"].string
-        let number = body["numeroFacture"].lenientString, type = body["typeFacture"].string
-        let framework = body["cadreFacturation"].string, mode = body["modeDepot"].string
+        let supplierID = body["idFournisseur"].int
+        let flux = body["numeroFluxDepot"].string
+        let number = body["numeroFacture"].lenientString
+        let type = body["typeFacture"].string
+        let framework = body["cadreFacturation"].string
+        let mode = body["modeDepot"].string
         let order = body["numeroBonCommande"].lenientString
-        let minimum = body["montantTTCMin"].decimal, maximum = body["montantTTCMax"].decimal
-        let issuedFrom = body["periodeDateFactureDu"].string, issuedTo = body["periodeDateFactureAu"].string
+        let minimum = body["montantTTCMin"].decimal
+        let maximum = body["montantTTCMax"].decimal
+        let issuedFrom = body["periodeDateFactureDu"].string
+        let issuedTo = body["periodeDateFactureAu"].string
         let found = invoices.compactMap { id, invoice -> Int? in
             if !recipients.isEmpty, !recipients.contains(invoice.recipientID) { return nil }
             guard attached.contains(invoice.supplierID) else { return nil }

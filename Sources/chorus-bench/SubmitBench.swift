@@ -36,7 +36,9 @@ func benchInvoice(tag: Int, distinctCents: Int? = nil) -> InvoiceSubmission {
 }
 
 /// Milliseconds per call and requests per call of `body`, run `count` times in a row.
-func perCall(_ count: Int, _ counter: CountingTransport, _ body: () async throws -> Void) async rethrows -> (Double, Double) {
+func perCall(_ count: Int, _ counter: CountingTransport, _ body: () async throws -> Void) async rethrows -> (
+    Double, Double
+) {
     let before = counter.count
     let started = ContinuousClock.now
     for _ in 0..<count { try await body() }
@@ -45,27 +47,37 @@ func perCall(_ count: Int, _ counter: CountingTransport, _ body: () async throws
 
 func runJournalSection(transports: [String], environment: ChorusEnvironment, quick: Bool) async throws {
     let count = quick ? 40 : 300
-    print("journal     | submit, sequential, per call (distinct totals; each warm client submitted once before measuring)")
+    print(
+        "journal     | submit, sequential, per call (distinct totals; each warm client submitted once before measuring)"
+    )
     for name in transports {
         let transport: any Transport = name == "curl" ? CurlTransport() : URLSessionTransport()
         let bare = try await bareRequest(transport, path: "cpro/factures/v1/soumettre", body: structuredBody)
         let bareMilliseconds = 1000 / (try await measure(count, concurrency: 1) { _ = try await transport.send(bare) })
         var cells: [String] = []
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-bench-journal-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chorus-bench-journal-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        for (label, journal) in [("no journal", nil), ("file journal", try FileSubmissionJournal(directory: directory))] as [(String, (any SubmissionJournal)?)] {
+        for (label, journal) in [
+            ("no journal", nil), ("file journal", try FileSubmissionJournal(directory: directory)),
+        ] as [(String, (any SubmissionJournal)?)] {
             let counter = CountingTransport(transport)
-            let client = try ChorusClient(configuration: ChorusConfiguration(
-                environment: environment, credentials: MockTransport.credentials, transport: counter, cachesReferenceData: false,
-                submissionJournal: journal))
-            _ = try await client.invoices.submit(benchInvoice(tag: amountCounter.next(), distinctCents: amountCounter.next()))
+            let client = try ChorusClient(
+                configuration: ChorusConfiguration(
+                    environment: environment, credentials: MockTransport.credentials, transport: counter,
+                    cachesReferenceData: false,
+                    submissionJournal: journal))
+            _ = try await client.invoices.submit(
+                benchInvoice(tag: amountCounter.next(), distinctCents: amountCounter.next()))
             let (time, requests) = try await perCall(count, counter) {
                 let cents = amountCounter.next()
                 _ = try await client.invoices.submit(benchInvoice(tag: cents, distinctCents: cents))
             }
             cells.append(String(format: "%@ %.2f ms, %.1f requests", label, time, requests))
         }
-        print(String(format: "journal     | %@ | bare soumettre %.2f ms | ", pad(name, 10), bareMilliseconds) + cells.joined(separator: " | "))
+        print(
+            String(format: "journal     | %@ | bare soumettre %.2f ms | ", pad(name, 10), bareMilliseconds)
+                + cells.joined(separator: " | "))
     }
     // In memory, so that the figure is the SDK's pattern and not the server's speed: look-alikes are invoices of the
     // same supplier to the same recipient with the same total, deposited today (the monthly fee billed again).
@@ -73,14 +85,18 @@ func runJournalSection(transports: [String], environment: ChorusEnvironment, qui
         let fake = FakeChorusPro()
         await fake.seedInvoices(count: stored)
         let counter = CountingTransport(MockTransport(fake: fake))
-        let client = try ChorusClient(configuration: ChorusConfiguration(
-            environment: MockTransport.environment, credentials: MockTransport.credentials, transport: counter))
+        let client = try ChorusClient(
+            configuration: ChorusConfiguration(
+                environment: MockTransport.environment, credentials: MockTransport.credentials, transport: counter))
         _ = try await client.invoices.submit(benchInvoice(tag: -1))  // warms the token and the recipient's rules
         var tag = 0
         let (time, requests) = try await perCall(quick ? 20 : 100, counter) {
             tag += 1
             _ = try await client.invoices.submit(benchInvoice(tag: tag))
         }
-        print(String(format: "journal     | in memory, %6d look-alikes stored: %.1f requests and %.2f ms per warm submit", stored, requests, time))
+        print(
+            String(
+                format: "journal     | in memory, %6d look-alikes stored: %.1f requests and %.2f ms per warm submit",
+                stored, requests, time))
     }
 }

@@ -145,7 +145,8 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
         var text = "ChorusError.\(code) in \(operation): " + Self.sentence(message)
         if let httpStatus { text += " HTTP status \(httpStatus)." }
         if apiReturnCode != nil || apiMessage != nil {
-            text += " Chorus Pro answered" + (apiReturnCode.map { " codeRetour \($0)" } ?? "")
+            text +=
+                " Chorus Pro answered" + (apiReturnCode.map { " codeRetour \($0)" } ?? "")
                 + (apiMessage.map { (apiReturnCode == nil ? " " : ", ") + "« \($0) »" } ?? "") + "."
         }
         if let field { text += " Field \(field)" + (rule.map { ", rule \($0)" } ?? "") + "." }
@@ -226,33 +227,39 @@ public struct ChorusError: Error, Sendable, CustomStringConvertible, CustomDebug
 
 extension ChorusError {
     /// An invalid-input error naming the field and the rule.
-    package static func invalidInput(_ operation: OperationID, field: String, rule: String,
-                                     _ message: String) -> ChorusError {
+    package static func invalidInput(
+        _ operation: OperationID, field: String, rule: String,
+        _ message: String
+    ) -> ChorusError {
         ChorusError(.invalidInput, operation: operation, message: message, field: field, rule: rule)
     }
 
     /// Wraps a transport failure into the matching code, naming the host and port it was talking to.
     package static func transport(_ error: TransportError, operation: OperationID, url: URL? = nil) -> ChorusError {
-        let code: Code = switch error.kind {
-        case .cannotConnect, .dnsFailure: .cannotConnect
-        case .connectionLost: .connectionLost
-        case .timedOut: .timedOut
-        case .tls: .tlsFailure
-        case .cancelled: .cancelled
-        case .responseTooLarge: .responseTooLarge
-        default: .transport
-        }
-        let host = url.flatMap { url in url.host.map { "\($0):\(url.port ?? (url.scheme == "http" ? 80 : 443))" } } ?? "the server"
-        let what = switch error.kind {
-        case .cannotConnect: "could not connect to \(host)"
-        case .dnsFailure: "could not resolve \(host)"
-        case .connectionLost: "the connection to \(host) was lost"
-        case .timedOut: "no complete answer from \(host) in time"
-        case .tls: "the TLS negotiation with \(host) failed"
-        case .responseTooLarge: "the answer from \(host) was too large"
-        case .cancelled: "the exchange with \(host) was cancelled"
-        default: "the exchange with \(host) failed"
-        }
+        let code: Code =
+            switch error.kind {
+            case .cannotConnect, .dnsFailure: .cannotConnect
+            case .connectionLost: .connectionLost
+            case .timedOut: .timedOut
+            case .tls: .tlsFailure
+            case .cancelled: .cancelled
+            case .responseTooLarge: .responseTooLarge
+            default: .transport
+            }
+        let host =
+            url.flatMap { url in url.host.map { "\($0):\(url.port ?? (url.scheme == "http" ? 80 : 443))" } }
+            ?? "the server"
+        let what =
+            switch error.kind {
+            case .cannotConnect: "could not connect to \(host)"
+            case .dnsFailure: "could not resolve \(host)"
+            case .connectionLost: "the connection to \(host) was lost"
+            case .timedOut: "no complete answer from \(host) in time"
+            case .tls: "the TLS negotiation with \(host) failed"
+            case .responseTooLarge: "the answer from \(host) was too large"
+            case .cancelled: "the exchange with \(host) was cancelled"
+            default: "the exchange with \(host) failed"
+            }
         let detail = error.message.isEmpty ? "" : " (\(error.message))"
         return ChorusError(code, operation: operation, message: what + detail + ".", underlyingError: error)
     }

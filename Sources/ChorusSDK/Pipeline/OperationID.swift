@@ -26,11 +26,14 @@ public struct OperationID: RawRepresentable, Sendable, Hashable, CustomStringCon
     /// sends reads as POST. `listKey` names the list an answer carries (`listeFactures`…) for operations that answer
     /// one. `afterLostAnswer`, for a write, tells the caller what to check before sending it again when its answer
     /// was lost (it becomes the advice of the `connectionLost` / `timedOut` error).
-    package init(_ name: String, _ api: Endpoint.API, _ path: String, method: HTTPMethod = .post, idempotent: Bool = true,
-                 emptyResultCodes: Set<Int> = [], listKey: String? = nil, afterLostAnswer: String? = nil) {
+    package init(
+        _ name: String, _ api: Endpoint.API, _ path: String, method: HTTPMethod = .post, idempotent: Bool = true,
+        emptyResultCodes: Set<Int> = [], listKey: String? = nil, afterLostAnswer: String? = nil
+    ) {
         rawValue = name
-        route = Endpoint.Route(api: api, method: method, path: path, isIdempotent: idempotent, emptyResultCodes: emptyResultCodes,
-                               listKey: listKey, afterLostAnswer: afterLostAnswer)
+        route = Endpoint.Route(
+            api: api, method: method, path: path, isIdempotent: idempotent, emptyResultCodes: emptyResultCodes,
+            listKey: listKey, afterLostAnswer: afterLostAnswer)
     }
 
     /// The operation name.

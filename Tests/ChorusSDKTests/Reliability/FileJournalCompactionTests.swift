@@ -53,12 +53,15 @@ struct FileJournalCompactionTests {
     func concurrentAppends() async throws {
         let directory = Self.directory()
         let compactor = try FileSubmissionJournal(directory: directory)
-        let writers = [try FileSubmissionJournal(directory: directory), try FileSubmissionJournal(directory: directory)]
+        let writers = [
+            try FileSubmissionJournal(directory: directory), try FileSubmissionJournal(directory: directory),
+        ]
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, writer) in writers.enumerated() {
                 group.addTask {
                     for step in 0..<150 {
-                        try await writer.append(SubmissionRecord(key: "w\(index)-\(step)", stage: .intent, date: Date()))
+                        try await writer.append(
+                            SubmissionRecord(key: "w\(index)-\(step)", stage: .intent, date: Date()))
                     }
                 }
             }
@@ -70,7 +73,9 @@ struct FileJournalCompactionTests {
         let reader = try FileSubmissionJournal(directory: directory)
         var missing: [String] = []
         for index in 0..<2 {
-            for step in 0..<150 where try await reader.lastRecord(for: "w\(index)-\(step)") == nil { missing.append("w\(index)-\(step)") }
+            for step in 0..<150 where try await reader.lastRecord(for: "w\(index)-\(step)") == nil {
+                missing.append("w\(index)-\(step)")
+            }
         }
         print("records missing after concurrent compactions: \(missing.count) of 300")
         #expect(missing.isEmpty)
@@ -85,7 +90,9 @@ struct FileJournalCompactionTests {
         let client = try fake.client(configure: { $0.submissionJournal = journal })
         let first = try await client.invoices.submit(InvoiceFixtures.structured())
         try await journal.compact(droppingClosedBefore: Date(timeIntervalSinceNow: -86_400))
-        let nextRun = try fake.client(configure: { $0.submissionJournal = try? FileSubmissionJournal(directory: directory) })
+        let nextRun = try fake.client(configure: {
+            $0.submissionJournal = try? FileSubmissionJournal(directory: directory)
+        })
         let again = try await nextRun.invoices.submit(InvoiceFixtures.structured())
         #expect(again.id == first.id && again.alreadySubmitted)
         #expect(await fake.journal.filter { $0.path == "/cpro/factures/v1/soumettre" }.count == 1)

@@ -42,11 +42,15 @@ struct JournalSemanticsTests {
         older.comment = "older"
         _ = try await client.invoices.submit(older)  // a look-alike that existed before the crashed run
         let lines = try String(contentsOf: journal.fileURL, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first?.contains(#""existingInvoicesComplete":true"#) == true, "an intent says whether its look-up was whole")
+        #expect(
+            lines.first?.contains(#""existingInvoicesComplete":true"#) == true,
+            "an intent says whether its look-up was whole")
         // A run crashed after its intent; its look-up before sending had an item it could not read, so the older
         // look-alike is not in the list.
-        try await journal.append(SubmissionRecord(key: "caller:batch-7", stage: .intent, date: Date(timeIntervalSinceNow: -60),
-                                                  existingInvoiceIDs: [], existingInvoicesComplete: false))
+        try await journal.append(
+            SubmissionRecord(
+                key: "caller:batch-7", stage: .intent, date: Date(timeIntervalSinceNow: -60),
+                existingInvoiceIDs: [], existingInvoicesComplete: false))
         var crashed = InvoiceFixtures.structured()
         crashed.comment = "crashed"
         crashed.idempotencyKey = "batch-7"
@@ -72,7 +76,8 @@ struct JournalSemanticsTests {
     @Test("two clients on one journal directory (two workers) submitting one invoice at once send it once")
     func twoClientsOneDirectory() async throws {
         let fake = FakeChorusPro()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chorus-journal-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let clients = try (0..<4).map { _ in
             try fake.client(configure: { $0.submissionJournal = try? FileSubmissionJournal(directory: directory) })
@@ -84,14 +89,16 @@ struct JournalSemanticsTests {
         #expect(Set(results.map(\.id)).count == 1, "\(results.map(\.id))")
         #expect(results.filter(\.alreadySubmitted).count == 3)
         #expect(await Self.sends(fake) == 1)
-        let claims = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("claims").path)
+        let claims = try FileManager.default.contentsOfDirectory(
+            atPath: directory.appendingPathComponent("claims").path)
         #expect(claims.isEmpty, "released claims leave no file: \(claims)")
     }
 
     @Test("a claim held by another worker past the wait: submissionInProgress, nothing sent")
     func claimHeldElsewhere() async throws {
         let fake = FakeChorusPro()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-journal-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "chorus-journal-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let holder = try FileSubmissionJournal(directory: directory)
         let client = try fake.client(configure: {
@@ -101,7 +108,10 @@ struct JournalSemanticsTests {
         // The other worker holds the claim: its send reached the platform and hangs there.
         let invoice = InvoiceFixtures.structured()
         await fake.inject(.hang, on: "/cpro/factures/v1/soumettre")
-        let blocked = try fake.client(configure: { $0.submissionJournal = holder; $0.retryPolicy = .none })
+        let blocked = try fake.client(configure: {
+            $0.submissionJournal = holder
+            $0.retryPolicy = .none
+        })
         let stuck = Task { try await blocked.invoices.submit(invoice) }
         while await fake.faultsApplied == 0 { try await Task.sleep(for: .milliseconds(10)) }
         let error = await #expect(throws: ChorusError.self) { try await client.invoices.submit(invoice) }
@@ -182,7 +192,9 @@ struct ExactlyOnceCostTests {
         #expect(loaded == cold)
     }
 
-    @Test("requests per warm submit stay 2 with 0, 1,000 and 20,000 look-alikes stored (same supplier, recipient, total, day)")
+    @Test(
+        "requests per warm submit stay 2 with 0, 1,000 and 20,000 look-alikes stored (same supplier, recipient, total, day)"
+    )
     func constantWithStoredLookAlikes() async throws {
         var perStore: [Int: [String]] = [:]
         for stored in [0, 1_000, 20_000] {
@@ -190,14 +202,20 @@ struct ExactlyOnceCostTests {
             await fake.seedInvoices(count: stored)  // 120.00 including tax to noRequirementSIRET, deposited now
             let client = try fake.client()
             var invoice = InvoiceFixtures.structured()
-            invoice.lines = [InvoiceLine(designation: "Monthly fee", quantity: 1, unitPrice: 100, vatRate: .percentage(20))]
+            invoice.lines = [
+                InvoiceLine(designation: "Monthly fee", quantity: 1, unitPrice: 100, vatRate: .percentage(20))
+            ]
             _ = try await client.invoices.submit(invoice)  // warms the token and the recipient's rules
             invoice.comment = "measured"
             perStore[stored] = try await Self.requests(fake) { _ = try await client.invoices.submit(invoice) }
             let measured = try #require(await fake.storedInvoices.last)
-            #expect(measured.totalIncludingTax == 120 && measured.number != "SEED-1", "the invoice looks like the seeded ones")
+            #expect(
+                measured.totalIncludingTax == 120 && measured.number != "SEED-1",
+                "the invoice looks like the seeded ones")
         }
-        print("requests per warm submit by look-alikes stored: \(perStore.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.count)" })")
+        print(
+            "requests per warm submit by look-alikes stored: \(perStore.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.count)" })"
+        )
         for paths in perStore.values {
             #expect(paths == ["/cpro/factures/v1/rechercher/fournisseur", "/cpro/factures/v1/soumettre"])
         }

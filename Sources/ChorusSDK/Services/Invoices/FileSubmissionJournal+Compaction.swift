@@ -38,7 +38,9 @@ extension FileSubmissionJournal {
     /// An exclusive or shared (`operation`) lock on `submissions.lock`, waiting for it; the caller closes the descriptor.
     func lockRewrites(_ operation: Int32) throws -> Int32 {
         let descriptor = open(rewriteLockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw journalError("cannot open \(rewriteLockURL.lastPathComponent) (errno \(errno))") }
+        guard descriptor >= 0 else {
+            throw journalError("cannot open \(rewriteLockURL.lastPathComponent) (errno \(errno))")
+        }
         while flock(descriptor, operation) != 0 {
             guard errno == EINTR else {
                 let failure = errno
@@ -53,7 +55,9 @@ extension FileSubmissionJournal {
     private func rewrite(droppingClosedBefore cutoff: Date?) throws -> JournalCompaction {
         let lock = try lockRewrites(LOCK_EX)
         defer { close(lock) }
-        guard let data = FileManager.default.contents(atPath: fileURL.path) else { throw journalError("cannot read the journal") }
+        guard let data = FileManager.default.contents(atPath: fileURL.path) else {
+            throw journalError("cannot read the journal")
+        }
         var last: [String: SubmissionRecord] = [:]
         var order: [String] = []
         var before = 0
@@ -78,21 +82,28 @@ extension FileSubmissionJournal {
         }
         let temporary = fileURL.appendingPathExtension("compacting")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw journalError("cannot create \(temporary.lastPathComponent) (errno \(errno))") }
+        guard descriptor >= 0 else {
+            throw journalError("cannot create \(temporary.lastPathComponent) (errno \(errno))")
+        }
         let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written == text.count, synced else {
             unlink(temporary.path)
-            throw journalError("the compacted journal could not be written durably (errno \(errno)); the journal is unchanged")
+            throw journalError(
+                "the compacted journal could not be written durably (errno \(errno)); the journal is unchanged")
         }
         guard rename(temporary.path, fileURL.path) == 0 else {
             unlink(temporary.path)
-            throw journalError("the compacted journal could not replace the old one (errno \(errno)); the journal is unchanged")
+            throw journalError(
+                "the compacted journal could not replace the old one (errno \(errno)); the journal is unchanged")
         }
         // The rename itself made durable: the directory's entry.
         let directory = open(fileURL.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
-        if directory >= 0 { fsync(directory); close(directory) }
+        if directory >= 0 {
+            fsync(directory)
+            close(directory)
+        }
         try catchUp()
         return JournalCompaction(recordsBefore: before, recordsKept: kept.count, keysDropped: order.count - kept.count)
     }

@@ -42,7 +42,9 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw ChorusError(.configuration, operation: .soumettreFacture, message: "cannot create the submission journal directory \(directory.path): \(error)")
+            throw ChorusError(
+                .configuration, operation: .soumettreFacture,
+                message: "cannot create the submission journal directory \(directory.path): \(error)")
         }
         fileURL = directory.appendingPathComponent("submissions.jsonl")
         claimsDirectory = directory.appendingPathComponent("claims")
@@ -50,11 +52,15 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         do {
             try FileManager.default.createDirectory(at: claimsDirectory, withIntermediateDirectories: true)
         } catch {
-            throw ChorusError(.configuration, operation: .soumettreFacture, message: "cannot create \(claimsDirectory.path): \(error)")
+            throw ChorusError(
+                .configuration, operation: .soumettreFacture, message: "cannot create \(claimsDirectory.path): \(error)"
+            )
         }
         let descriptor = open(fileURL.path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         guard descriptor >= 0 else {
-            throw ChorusError(.configuration, operation: .soumettreFacture, message: "cannot open \(fileURL.path) for appending (errno \(errno))")
+            throw ChorusError(
+                .configuration, operation: .soumettreFacture,
+                message: "cannot open \(fileURL.path) for appending (errno \(errno))")
         }
         close(descriptor)
     }
@@ -90,7 +96,8 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
 
     /// `claims/<SHA-256 of the key>.lock`.
     private func claimFile(for key: String) -> URL {
-        claimsDirectory.appendingPathComponent(SHA256.digest(Data(key.utf8)).map { String(format: "%02x", $0) }.joined() + ".lock")
+        claimsDirectory.appendingPathComponent(
+            SHA256.digest(Data(key.utf8)).map { String(format: "%02x", $0) }.joined() + ".lock")
     }
 
     /// An exclusive lock on `file` without waiting, or `nil` when another descriptor holds it. A file unlinked by its
@@ -98,7 +105,9 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
     private func lock(_ file: URL) throws -> Int32? {
         while true {
             let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw journalError("cannot open the claim file \(file.lastPathComponent) (errno \(errno))") }
+            guard descriptor >= 0 else {
+                throw journalError("cannot open the claim file \(file.lastPathComponent) (errno \(errno))")
+            }
             guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
                 let failure = errno
                 close(descriptor)
@@ -108,7 +117,8 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
             var locked = stat()
             var current = stat()
             if fstat(descriptor, &locked) == 0, stat(file.path, &current) == 0,
-               locked.st_ino == current.st_ino, locked.st_dev == current.st_dev {
+                locked.st_ino == current.st_ino, locked.st_dev == current.st_dev
+            {
                 return descriptor
             }
             close(descriptor)
@@ -137,13 +147,17 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
         if size > 0, pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { line.insert(0x0A, at: 0) }
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == line.count else { throw journalError("the record could not be written (errno \(errno))") }
-        guard fsync(descriptor) == 0 else { throw journalError("the record could not be made durable (errno \(errno))") }
+        guard fsync(descriptor) == 0 else {
+            throw journalError("the record could not be made durable (errno \(errno))")
+        }
         try catchUp()
     }
 
     /// Reads the records appended (by anyone) since the last read; after a compaction (a new file), the whole file.
     func catchUp() throws {
-        guard let handle = try? FileHandle(forReadingFrom: fileURL) else { throw journalError("cannot read the journal") }
+        guard let handle = try? FileHandle(forReadingFrom: fileURL) else {
+            throw journalError("cannot read the journal")
+        }
         defer { try? handle.close() }
         if let file = JournalFileIdentity(descriptor: handle.fileDescriptor) {
             if let readFile, readFile != file {
@@ -165,6 +179,7 @@ public final class FileSubmissionJournal: SubmissionJournal, @unchecked Sendable
     }
 
     func journalError(_ message: String) -> ChorusError {
-        ChorusError(.configuration, operation: .soumettreFacture, message: "submission journal \(fileURL.path): \(message)")
+        ChorusError(
+            .configuration, operation: .soumettreFacture, message: "submission journal \(fileURL.path): \(message)")
     }
 }

@@ -31,7 +31,9 @@ public protocol SubmissionJournal: Sendable {
 
 extension SubmissionJournal {
     /// Grants every claim: no coordination between workers (see ``SubmissionJournal/claim(_:)``).
-    public func claim(_ key: String) async throws -> SubmissionClaim? { SubmissionClaim(key: key, owner: "uncoordinated") }
+    public func claim(_ key: String) async throws -> SubmissionClaim? {
+        SubmissionClaim(key: key, owner: "uncoordinated")
+    }
     /// Nothing to give back.
     public func release(_ claim: SubmissionClaim) async {}
 }
@@ -95,8 +97,10 @@ public struct SubmissionRecord: Sendable, Hashable, Codable {
     public var contentDigest: String?
 
     /// Creates a record.
-    public init(key: String, stage: Stage, date: Date, existingInvoiceIDs: [Int] = [], existingInvoicesComplete: Bool? = nil,
-                invoiceID: Int? = nil, invoiceNumber: String? = nil, contentDigest: String? = nil) {
+    public init(
+        key: String, stage: Stage, date: Date, existingInvoiceIDs: [Int] = [], existingInvoicesComplete: Bool? = nil,
+        invoiceID: Int? = nil, invoiceNumber: String? = nil, contentDigest: String? = nil
+    ) {
         self.key = key
         self.existingInvoicesComplete = existingInvoicesComplete
         self.stage = stage
