@@ -9,7 +9,7 @@ struct OperationDeclarationTests {
     static func declarations() throws -> [(name: String, raw: String, file: String)] {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/ChorusSDK")
-        let pattern = try NSRegularExpression(pattern: #"public static let (\w+)(?:: OperationID)? = OperationID\("(\w+)""#)
+        let pattern = try NSRegularExpression(pattern: #"public static let (\w+)(?:: OperationID)? = OperationID\(\s*"(\w+)""#)
         var found: [(String, String, String)] = []
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         for file in files where file.pathExtension == "swift" {
