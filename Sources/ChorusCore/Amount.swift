@@ -32,7 +32,10 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
     /// Not available: a floating-point value is binary, and `Amount(3.133)` would hold 3.132999999999999488. Write
     /// the amount as text (`"3.133"`, `Amount("3.133")`), in minor units (`Amount(minorUnits: 313)`), or as a
     /// `Decimal` built from text.
-    @available(*, unavailable, message: "an amount from a floating-point value is inexact: write it as text (\"3.133\") or in minor units")
+    @available(
+        *, unavailable,
+        message: "an amount from a floating-point value is inexact: write it as text (\"3.133\") or in minor units"
+    )
     public init(_ value: Double) { self.value = Decimal(value) }
 
     /// Creates an amount from an integer literal: `let total: Amount = 100`.
@@ -59,8 +62,9 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     /// Creates an amount from integer minor units: `Amount(minorUnits: 1234)` is `12.34`.
     public init(minorUnits: Int, scale: Int = 2) {
-        self.value = Decimal(sign: minorUnits < 0 ? .minus : .plus, exponent: -scale,
-                             significand: Decimal(minorUnits.magnitude))
+        self.value = Decimal(
+            sign: minorUnits < 0 ? .minus : .plus, exponent: -scale,
+            significand: Decimal(minorUnits.magnitude))
     }
 
     /// Zero.
@@ -117,18 +121,20 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
     /// Decodes a JSON number or a JSON string holding a plain decimal.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            guard let value = Self.parse(text.trimmingSpaces()) else {
-                throw DecodingError.dataCorruptedError(in: container,
-                                                       debugDescription: "not a decimal amount: \(text)")
-            }
-            self.value = value
-        } else {
-            let decimal = try container.decode(Decimal.self)
+        if let decimal = try? container.decode(Decimal.self) {  // the usual shape first: no error to build
             guard decimal.isFinite else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a finite amount")
             }
             self.value = decimal
+        } else if let text = try? container.decode(String.self) {
+            guard let value = Self.parse(text.trimmingSpaces()) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription: "not a decimal amount: \(text)")
+            }
+            self.value = value
+        } else {
+            self.value = try container.decode(Decimal.self)  // fails with the error an amount's reader expects
         }
     }
 
@@ -143,8 +149,8 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
         if digits.first == "-" { digits = digits.dropFirst() }
         let pieces = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard !digits.isEmpty, pieces.count <= 2,
-              pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              digits.count <= 38
+            pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            digits.count <= 38
         else { return nil }
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }

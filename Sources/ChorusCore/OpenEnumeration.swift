@@ -25,11 +25,13 @@ extension OpenEnumeration {
     public init(from decoder: any Decoder) throws {
         // A code sent as a number (`"codeRetour"`-style drift) is the same code.
         let container = try decoder.singleValueContainer()
-        if let integer = try? container.decode(Int.self) {
+        if let code = try? container.decode(String.self) {  // the usual shape first: no error to build
+            self.init(rawValue: code)
+        } else if let integer = try? container.decode(Int.self) {
             self.init(rawValue: String(integer))
-            return
+        } else {
+            self.init(rawValue: try container.decode(String.self))  // fails with the error a code's reader expects
         }
-        self.init(rawValue: try container.decode(String.self))
     }
 
     /// Encodes the wire code as a string.

@@ -30,24 +30,29 @@ enum FileMeasure {
     }
 
     static func client(_ transport: String, server: URL, fake: FakeChorusPro) throws -> ChorusClient {
-        let chosen: any Transport = switch transport {
-        case "curl": CurlTransport()
-        case "memory": MockTransport(fake: fake)
-        default: URLSessionTransport()
-        }
+        let chosen: any Transport =
+            switch transport {
+            case "curl": CurlTransport()
+            case "memory": MockTransport(fake: fake)
+            default: URLSessionTransport()
+            }
         let environment = transport == "memory" ? MockTransport.environment : ChorusEnvironment.custom(baseURL: server)
-        return try ChorusClient(configuration: ChorusConfiguration(environment: environment, credentials: MockTransport.credentials,
-                                                                  transport: chosen, cachesReferenceData: false))
+        return try ChorusClient(
+            configuration: ChorusConfiguration(
+                environment: environment, credentials: MockTransport.credentials,
+                transport: chosen, cachesReferenceData: false))
     }
 
     /// Uploads two PDFs of `size` bytes and submits an invoice for each; returns the invoices' ids.
     static func prepareDownload(_ client: ChorusClient, size: Int, label: String) async throws -> [Int] {
         var ids: [Int] = []
         for index in 0..<2 {
-            let upload = try await client.invoices.uploadPDF(pdf(size, seed: UInt64(index + 1)), fileName: "big\(index).pdf")
+            let upload = try await client.invoices.uploadPDF(
+                pdf(size, seed: UInt64(index + 1)), fileName: "big\(index).pdf")
             // Not main.swift's `benchSubmission`: a child runs before main.swift's globals are initialised.
-            var submission = InvoiceSubmission(mode: .pdf, recipientSIRET: FakeSeed.noRequirementSIRET, supplierID: 26_262_001,
-                                               bankAccountID: 144_050, lines: [])
+            var submission = InvoiceSubmission(
+                mode: .pdf, recipientSIRET: FakeSeed.noRequirementSIRET, supplierID: 26_262_001,
+                bankAccountID: 144_050, lines: [])
             submission.mode = .pdf
             submission.invoiceNumber = "BIG-\(ProcessInfo.processInfo.processIdentifier)-\(size / 1024)-\(index)"
             submission.invoiceDate = CalendarDate(Date())
@@ -70,7 +75,10 @@ enum FileMeasure {
         if kind == "upload" {
             _ = try await client.invoices.uploadPDF(pdf(64 * 1024, seed: 9), fileName: "warm.pdf")
             let file = pdf(uploadSize, seed: 7)
-            operation = { _ = try await client.invoices.uploadPDF(file, fileName: "big.pdf"); return file.count }
+            operation = {
+                _ = try await client.invoices.uploadPDF(file, fileName: "big.pdf")
+                return file.count
+            }
         } else {
             var ids = arguments.count > 3 ? arguments[3].split(separator: ",").compactMap { Int($0) } : []
             if transport == "memory" { ids = try await prepareDownload(client, size: uploadSize, label: "memory") }
@@ -98,7 +106,8 @@ enum FileMeasure {
         process.waitUntilExit()
         let words = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
         guard let at = words.firstIndex(of: "peak"), words.count >= at + 6, let peak = Int(words[at + 1]),
-              let size = Int(words[at + 3]), let ms = Double(words[at + 5]) else { return nil }
+            let size = Int(words[at + 3]), let ms = Double(words[at + 5])
+        else { return nil }
         return (peak, size, ms)
     }
 }
@@ -111,15 +120,23 @@ func runFileSection(transports: [String], baseURL: URL) async throws {
     for transport in transports + ["memory"] {
         for kind in ["upload", "download"] {
             let label = transport == "memory" ? "in-memory" : transport
-            guard let figures = try FileMeasure.spawn([kind, transport, baseURL.absoluteString, ids.map(String.init).joined(separator: ",")])
+            guard
+                let figures = try FileMeasure.spawn([
+                    kind, transport, baseURL.absoluteString, ids.map(String.init).joined(separator: ","),
+                ])
             else {
                 print("\(pad(label, 11)) | \(kind): the child process failed")
                 continue
             }
-            let what = kind == "upload" ? "10 MB PDF upload" : String(format: "%.0f MB download", Double(figures.size) / 1_048_576)
+            let what =
+                kind == "upload"
+                ? "10 MB PDF upload" : String(format: "%.0f MB download", Double(figures.size) / 1_048_576)
             let note = transport == "memory" ? " (the fake runs in the same process: its copies count too)" : ""
-            print(String(format: "%@ | %@: %.0f ms, peak memory +%.1f MB = %.2f × the file (target ≤ 1.5×)%@", pad(label, 11), what,
-                         figures.ms, Double(figures.peak) / 1_048_576, Double(figures.peak) / Double(figures.size), note))
+            print(
+                String(
+                    format: "%@ | %@: %.0f ms, peak memory +%.1f MB = %.2f × the file (target ≤ 1.5×)%@",
+                    pad(label, 11), what,
+                    figures.ms, Double(figures.peak) / 1_048_576, Double(figures.peak) / Double(figures.size), note))
         }
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Authentication and classification sit inside the retry loop, so each attempt carries a current
 /// token and the retry policy sees typed errors.
-package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     package let configuration: ChorusConfiguration
     package let scrubber: SecretScrubber
     private let tokens: TokenCache
@@ -26,16 +27,20 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
     }
 
     /// The environment only: the pipeline holds the credentials and the token.
-    package var description: String { "RequestPipeline(\(configuration.environment.apiBaseURL.absoluteString), credentials: <redacted>)" }
+    package var description: String {
+        "RequestPipeline(\(configuration.environment.apiBaseURL.absoluteString), credentials: <redacted>)"
+    }
     package var debugDescription: String { description }
     package var customMirror: Mirror { Mirror(self, children: ["summary": description], displayStyle: .class) }
 
     // MARK: Typed calls
 
     /// Encodes `request`, sends it to `operation` and decodes the answer.
-    package func call<Response: Decodable>(_ operation: OperationID, _ request: some Encodable,
-                                           as type: Response.Type = Response.self,
-                                           userInfo: [CodingUserInfoKey: any Sendable] = [:]) async throws -> Response {
+    package func call<Response: Decodable>(
+        _ operation: OperationID, _ request: some Encodable,
+        as type: Response.Type = Response.self,
+        userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ) async throws -> Response {
         let response = try await send(operation, body: try encode(request, for: operation))
         return try decode(Response.self, from: response, operation: operation, userInfo: userInfo)
     }
@@ -47,32 +52,37 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
         } catch let refusal as ChorusError where refusal.code == .invalidInput {
             throw ChorusError.invalid(operation, refusal.problems)  // a value checked while encoded (PageRequest)
         } catch {
-            throw ChorusError(.invalidInput, operation: operation, message: "the request could not be encoded: \(error)")
+            throw ChorusError(
+                .invalidInput, operation: operation, message: "the request could not be encoded: \(error)")
         }
     }
 
     /// Decodes an answer, turning failures into ``ChorusError/Code/decodingFailed``.
-    package func decode<Response: Decodable>(_ type: Response.Type, from response: HTTPResponse,
-                                             operation: OperationID,
-                                             userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> Response {
+    package func decode<Response: Decodable>(
+        _ type: Response.Type, from response: HTTPResponse,
+        operation: OperationID,
+        userInfo: [CodingUserInfoKey: any Sendable] = [:]
+    ) throws -> Response {
         let reading = AnswerReading(mode: configuration.answerReading, scrub: { [scrubber] in scrubber.scrub($0) })
         do {
-            let decoder = JSONDecoder()
-            decoder.userInfo = userInfo
-            decoder.userInfo[.chorusAnswerReading] = reading
-            let value = try decoder.decode(Response.self, from: response.body)
+            var info: [CodingUserInfoKey: Any] = userInfo
+            info[.chorusAnswerReading] = reading
+            let value = try Response(from: AnswerDecoder(try AnswerParser.parse(response.body), userInfo: info))
             let issues = reading.issues
             if !issues.isEmpty {
-                configuration.logger?(ChorusLogEvent(kind: .answerTolerated, operation: operation, attempt: nil, httpStatus: response.status,
-                                                     message: "The answer was read past \(issues.count) odd shape\(issues.count == 1 ? "" : "s"): "
-                                                         + issues.map(\.description).joined(separator: " ")))
+                configuration.logger?(
+                    ChorusLogEvent(
+                        kind: .answerTolerated, operation: operation, attempt: nil, httpStatus: response.status,
+                        message: "The answer was read past \(issues.count) odd shape\(issues.count == 1 ? "" : "s"): "
+                            + issues.map(\.description).joined(separator: " ")))
             }
             return value
         } catch {
-            throw ChorusError(.decodingFailed, operation: operation,
-                              message: "the answer could not be read as \(Response.self).",
-                              httpStatus: response.status, responseBody: scrubber.excerpt(of: response.body),
-                              underlyingError: DecodingFailure(error, scrub: scrubber.scrub))
+            throw ChorusError(
+                .decodingFailed, operation: operation,
+                message: "the answer could not be read as \(Response.self).",
+                httpStatus: response.status, responseBody: scrubber.excerpt(of: response.body),
+                underlyingError: DecodingFailure(error, scrub: scrubber.scrub))
         }
     }
 
@@ -90,9 +100,10 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
         guard let endpoint = operation.endpoint else {
             throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
         }
-        let request = HTTPRequest(method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
-                                  headers: Self.headers(endpoint), body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)),
-                                  isIdempotent: endpoint.isIdempotent)
+        let request = HTTPRequest(
+            method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
+            headers: Self.headers(endpoint), body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)),
+            isIdempotent: endpoint.isIdempotent)
         return try await send(request, endpoint: endpoint)
     }
 
@@ -101,13 +112,15 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
         guard let endpoint = operation.endpoint else {
             throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
         }
-        let request = HTTPRequest(method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
-                                  headers: Self.headers(endpoint), bodyFile: bodyFile, isIdempotent: endpoint.isIdempotent)
+        let request = HTTPRequest(
+            method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
+            headers: Self.headers(endpoint), bodyFile: bodyFile, isIdempotent: endpoint.isIdempotent)
         return try await send(request, endpoint: endpoint)
     }
 
     private static func headers(_ endpoint: Endpoint) -> HTTPHeaders {
-        endpoint.method == .get ? ["Accept": "application/json;charset=utf-8"]
+        endpoint.method == .get
+            ? ["Accept": "application/json;charset=utf-8"]
             : ["Accept": "application/json;charset=utf-8", "Content-Type": "application/json;charset=utf-8"]
     }
 
@@ -128,9 +141,10 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
                 } catch {
                     // A middleware's own failure: still one ChorusError for the caller, naming the middleware. Whether
                     // it threw before or after passing the request on is unknown, so the outcome is too.
-                    throw ChorusError(.middlewareFailed, operation: operation,
-                                      message: "the middleware \(type(of: middleware)) failed: \(error)",
-                                      underlyingError: MiddlewareFailure(middleware: "\(type(of: middleware))", error: error))
+                    throw ChorusError(
+                        .middlewareFailed, operation: operation,
+                        message: "the middleware \(type(of: middleware)) failed: \(error)",
+                        underlyingError: MiddlewareFailure(middleware: "\(type(of: middleware))", error: error))
                 }
             }
         }
@@ -144,7 +158,9 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
         }
     }
 
-    private func retrying(_ request: HTTPRequest, endpoint: Endpoint, context: RequestContext) async throws -> HTTPResponse {
+    private func retrying(_ request: HTTPRequest, endpoint: Endpoint, context: RequestContext) async throws
+        -> HTTPResponse
+    {
         let clock = configuration.clock
         let started = clock.now()
         var attempt = 1
@@ -156,21 +172,25 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
             log(.attemptStarted, endpoint.id, attempt)
             do {
                 let response = try await authenticated(request, endpoint: endpoint)
-                log(.attemptSucceeded, endpoint.id, attempt, status: response.status,
+                log(
+                    .attemptSucceeded, endpoint.id, attempt, status: response.status,
                     duration: ContinuousClock.now - attemptStart)
                 return response
             } catch let error as ChorusError {
-                log(.attemptFailed, endpoint.id, attempt, status: error.httpStatus, error: error.code,
+                log(
+                    .attemptFailed, endpoint.id, attempt, status: error.httpStatus, error: error.code,
                     duration: ContinuousClock.now - attemptStart)
                 let elapsed = Duration.milliseconds(Int64(clock.now().timeIntervalSince(started) * 1000))
                 if Task.isCancelled, error.code != .cancelled {
                     // The caller gave up while this attempt was failing: report that, whatever the attempt said.
-                    throw ChorusError(.cancelled, operation: endpoint.id, message: "cancelled after attempt \(attempt) failed.",
-                                      underlyingError: error)
+                    throw ChorusError(
+                        .cancelled, operation: endpoint.id, message: "cancelled after attempt \(attempt) failed.",
+                        underlyingError: error)
                 }
                 guard error.code != .cancelled,
-                      let delay = configuration.retryPolicy.delay(after: error, attempt: attempt,
-                                                                  idempotent: endpoint.isIdempotent, elapsed: elapsed)
+                    let delay = configuration.retryPolicy.delay(
+                        after: error, attempt: attempt,
+                        idempotent: endpoint.isIdempotent, elapsed: elapsed)
                 else { throw error }
                 log(.retryScheduled, endpoint.id, attempt, error: error.code, delay: delay)
                 do {
@@ -199,20 +219,28 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
             do {
                 let response = try await transport.send(signed, operation: endpoint.id)
                 return try classifier.classify(response, endpoint: endpoint)
-            } catch let error as ChorusError where error.code == .unauthorized && renewals < configuration.tokenPolicy.maximumRenewals {
+            } catch let error as ChorusError
+                where error.code == .unauthorized && renewals < configuration.tokenPolicy.maximumRenewals
+            {
                 await tokens.invalidate(token)
                 token = try await tokens.token()
                 renewals += 1
-                configuration.logger?(ChorusLogEvent(kind: .tokenRefused, operation: endpoint.id, attempt: renewals,
-                                                     httpStatus: error.httpStatus))
+                configuration.logger?(
+                    ChorusLogEvent(
+                        kind: .tokenRefused, operation: endpoint.id, attempt: renewals,
+                        httpStatus: error.httpStatus))
             }
         }
     }
 
-    private func log(_ kind: ChorusLogEvent.Kind, _ operation: OperationID, _ attempt: Int, status: Int? = nil,
-                     error: ChorusError.Code? = nil, duration: Duration? = nil, delay: Duration? = nil) {
-        configuration.logger?(ChorusLogEvent(kind: kind, operation: operation, attempt: attempt, httpStatus: status,
-                                             errorCode: error, duration: duration, delay: delay))
+    private func log(
+        _ kind: ChorusLogEvent.Kind, _ operation: OperationID, _ attempt: Int, status: Int? = nil,
+        error: ChorusError.Code? = nil, duration: Duration? = nil, delay: Duration? = nil
+    ) {
+        configuration.logger?(
+            ChorusLogEvent(
+                kind: kind, operation: operation, attempt: attempt, httpStatus: status,
+                errorCode: error, duration: duration, delay: delay))
     }
 }
 
@@ -224,21 +252,29 @@ private struct TokenFetcher: Sendable {
 
     func fetch() async throws -> AccessToken {
         let credentials = configuration.credentials
-        let form = [("grant_type", "client_credentials"), ("client_id", credentials.clientID),
-                    ("client_secret", credentials.clientSecret), ("scope", "openid")]
-            .map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")
-        let request = HTTPRequest(method: .post, url: configuration.environment.oauthURL,
-                                  headers: ["Content-Type": "application/x-www-form-urlencoded",
-                                            "Accept": "application/json"],
-                                  body: Data(form.utf8), isIdempotent: true)  // a second token is harmless
+        let form = [
+            ("grant_type", "client_credentials"), ("client_id", credentials.clientID),
+            ("client_secret", credentials.clientSecret), ("scope", "openid"),
+        ]
+        .map { "\($0.0)=\(Self.formEncode($0.1))" }.joined(separator: "&")
+        let request = HTTPRequest(
+            method: .post, url: configuration.environment.oauthURL,
+            headers: [
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+            ],
+            body: Data(form.utf8), isIdempotent: true)  // a second token is harmless
         let requested = configuration.clock.now()
         let response = try await transport.send(request, operation: .obtenirJetonOAuth)
         let answer = try classifier.classifyToken(response)
         classifier.scrubber.remember(token: answer.accessToken)
-        configuration.logger?(ChorusLogEvent(kind: .tokenObtained, operation: .obtenirJetonOAuth, attempt: 1,
-                                             httpStatus: response.status))
-        return AccessToken(value: answer.accessToken,
-                           expiresAt: requested.addingTimeInterval(TimeInterval(answer.expiresIn)))
+        configuration.logger?(
+            ChorusLogEvent(
+                kind: .tokenObtained, operation: .obtenirJetonOAuth, attempt: 1,
+                httpStatus: response.status))
+        return AccessToken(
+            value: answer.accessToken,
+            expiresAt: requested.addingTimeInterval(TimeInterval(answer.expiresIn)))
     }
 
     /// `application/x-www-form-urlencoded` value encoding (unreserved characters kept, the rest escaped).
@@ -248,7 +284,6 @@ private struct TokenFetcher: Sendable {
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 }
-
 
 extension RequestPipeline {
     /// Check digits are enforced everywhere but in the sandbox, whose test SIRETs fail Luhn (§8.1).
