@@ -30,6 +30,23 @@ enum CPUBench {
             String(
                 format: "%@ | context switches per structure search: bare transport %.1f, SDK %.1f",
                 pad(name, 11), bareSwitches, sdkSwitches))
+        // The SDK alone: the same call over a transport that replays the answers it got once, so no socket is involved.
+        let replaying = ReplayingTransport(transport)
+        let replayClient = try ChorusClient(
+            configuration: ChorusConfiguration(
+                environment: configuration.environment, credentials: configuration.credentials, transport: replaying,
+                cachesReferenceData: false))
+        let query = StructureQuery(identifier: try .siret("78439607900054"))
+        _ = try await replayClient.structures.search(query, page: PageRequest(pageSize: 10))
+        before = cpuTime()
+        switchesBefore = contextSwitches()
+        for _ in 0..<calls { _ = try await replayClient.structures.search(query, page: PageRequest(pageSize: 10)) }
+        print(
+            String(
+                format:
+                    "%@ | the SDK alone, over a transport replaying that answer (no socket): %.0f µs and %.1f context switches per call",
+                pad(name, 11), milliseconds((cpuTime() - before) / calls) * 1000,
+                Double(contextSwitches() - switchesBefore) / Double(calls)))
         // The SDK's reading of that answer alone, in memory: the part of its share that is decoding.
         let answer = try await transport.send(request)
         let pipeline = RequestPipeline(configuration: configuration)
@@ -43,5 +60,24 @@ enum CPUBench {
             String(
                 format: "%@ | reading that answer (%d bytes) in memory: %.0f µs", pad(name, 11), answer.body.count,
                 milliseconds((cpuTime() - before) / calls) * 1000))
+    }
+}
+
+/// Sends each path's first request through `inner` and answers every later one with that first answer at once.
+final class ReplayingTransport: Transport, @unchecked Sendable {
+    private let inner: any Transport
+    private let lock = NSLock()
+    private var answers: [String: HTTPResponse] = [:]
+
+    init(_ inner: any Transport) { self.inner = inner }
+
+    /// The inner transport's, so that the SDK runs the path it runs over that transport.
+    var enforcedDeadline: Duration? { inner.enforcedDeadline }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if let answer = lock.withLock({ answers[request.url.path] }) { return answer }
+        let answer = try await inner.send(request)
+        lock.withLock { answers[request.url.path] = answer }
+        return answer
     }
 }

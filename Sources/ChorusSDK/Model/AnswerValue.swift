@@ -62,10 +62,8 @@ package enum AnswerValue: Sendable, Hashable {
         }
     }
 
-    /// The string as JSON writes it, quotes included (Foundation's encoder: one escaping rule for the whole SDK).
-    private static func quoted(_ string: String) -> String {
-        (try? RequestPipeline.encoder.encode(string)).map { String(decoding: $0, as: UTF8.self) } ?? "\"…\""
-    }
+    /// The string as JSON writes it, quotes included (the request bodies' escaping: one rule for the whole SDK).
+    private static func quoted(_ string: String) -> String { WireEncoder.quoted(string) }
 }
 
 /// The members of a JSON object, in the answer's order. Of duplicate keys the first wins, as with Foundation's

@@ -12,8 +12,10 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
     private let tokens: TokenCache
     let classifier: ResponseClassifier
     let transport: DeadlineTransport
+    private let urls: EndpointURLs
 
     package init(configuration: ChorusConfiguration) {
+        urls = EndpointURLs(configuration.environment)
         self.configuration = configuration
         let scrubber = SecretScrubber(secrets: configuration.credentials.secrets)
         self.scrubber = scrubber
@@ -86,12 +88,8 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
         }
     }
 
-    /// JSON as the platform expects it: exact decimals, sorted keys for reproducible bodies.
-    package static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+    /// JSON as the platform expects it: exact decimals, sorted keys for reproducible bodies (``WireEncoder``).
+    package static let encoder = WireEncoder()
 
     // MARK: Stages
 
@@ -101,7 +99,7 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
             throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
         }
         let request = HTTPRequest(
-            method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
+            method: endpoint.method, url: urls.url(endpoint.path),
             headers: Self.headers(endpoint), body: endpoint.method == .get ? nil : (body ?? Data("{}".utf8)),
             isIdempotent: endpoint.isIdempotent)
         return try await send(request, endpoint: endpoint)
@@ -113,7 +111,7 @@ package final class RequestPipeline: Sendable, CustomStringConvertible, CustomDe
             throw ChorusError(.configuration, operation: operation, message: "unknown operation \(operation)")
         }
         let request = HTTPRequest(
-            method: endpoint.method, url: configuration.environment.url(forPath: endpoint.path),
+            method: endpoint.method, url: urls.url(endpoint.path),
             headers: Self.headers(endpoint), bodyFile: bodyFile, isIdempotent: endpoint.isIdempotent)
         return try await send(request, endpoint: endpoint)
     }
@@ -300,5 +298,21 @@ extension RequestPipeline {
     package func warn(_ message: String?, operation: OperationID) {
         guard let message else { return }
         configuration.logger?(ChorusLogEvent(kind: .warning, operation: operation, attempt: nil, message: message))
+    }
+}
+
+/// Each path's URL, made once: `appendingPathComponent` parses the whole URL again on every call.
+private final class EndpointURLs: @unchecked Sendable {
+    private let environment: ChorusEnvironment
+    private let lock = NSLock()
+    private var made: [String: URL] = [:]
+
+    init(_ environment: ChorusEnvironment) { self.environment = environment }
+
+    func url(_ path: String) -> URL {
+        if let url = lock.withLock({ made[path] }) { return url }
+        let url = environment.url(forPath: path)
+        lock.withLock { made[path] = url }
+        return url
     }
 }
