@@ -9,27 +9,42 @@ enum CPUBench {
         _ name: String, transport: any Transport, request: HTTPRequest, call: @Sendable () async throws -> Void,
         configuration: ChorusConfiguration, calls: Int
     ) async throws {
-        // CPU per call in this process (the server runs in its own): bare transport, then the whole SDK.
-        var before = cpuTime()
-        var switchesBefore = contextSwitches()
-        for _ in 0..<calls { _ = try await transport.send(request) }
-        let bareCPU = (cpuTime() - before) / calls
-        let bareSwitches = Double(contextSwitches() - switchesBefore) / Double(calls)
-        before = cpuTime()
-        switchesBefore = contextSwitches()
-        for _ in 0..<calls { try await call() }
-        let sdkCPU = (cpuTime() - before) / calls
-        let sdkSwitches = Double(contextSwitches() - switchesBefore) / Double(calls)
+        // CPU per call in this process (the server runs in its own), bare transport and whole SDK in alternating blocks,
+        // so that a busy moment of the machine weighs on both: the SDK's share is the median of the blocks' differences.
+        let rounds = 7
+        let perRound = max(1, calls / rounds)
+        var bare: [Double] = []
+        var sdk: [Double] = []
+        var bareSwitches = 0
+        var sdkSwitches = 0
+        for _ in 0..<rounds {
+            var before = cpuTime()
+            var switchesBefore = contextSwitches()
+            for _ in 0..<perRound { _ = try await transport.send(request) }
+            bare.append(milliseconds((cpuTime() - before) / perRound) * 1000)
+            bareSwitches += contextSwitches() - switchesBefore
+            before = cpuTime()
+            switchesBefore = contextSwitches()
+            for _ in 0..<perRound { try await call() }
+            sdk.append(milliseconds((cpuTime() - before) / perRound) * 1000)
+            sdkSwitches += contextSwitches() - switchesBefore
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        let shares = zip(sdk, bare).map { $0 - $1 }
         print(
             String(
                 format:
-                    "%@ | CPU per structure search: bare transport %.0f µs, SDK %.0f µs (SDK's own share %.0f µs), %d calls",
-                pad(name, 11), milliseconds(bareCPU) * 1000, milliseconds(sdkCPU) * 1000,
-                milliseconds(sdkCPU - bareCPU) * 1000, calls))
+                    "%@ | CPU per structure search: bare transport %.0f µs, SDK %.0f µs; SDK's own share %.0f µs (median of %d "
+                    + "alternating blocks of %d calls; the blocks' shares ranged %.0f…%.0f µs)",
+                pad(name, 11), median(bare), median(sdk), median(shares), rounds, perRound, shares.min() ?? 0,
+                shares.max() ?? 0))
         print(
             String(
                 format: "%@ | context switches per structure search: bare transport %.1f, SDK %.1f",
-                pad(name, 11), bareSwitches, sdkSwitches))
+                pad(name, 11), Double(bareSwitches) / Double(rounds * perRound),
+                Double(sdkSwitches) / Double(rounds * perRound)))
+        var before = cpuTime()
+        var switchesBefore = contextSwitches()
         // The SDK alone: the same call over a transport that replays the answers it got once, so no socket is involved.
         let replaying = ReplayingTransport(transport)
         let replayClient = try ChorusClient(

@@ -115,6 +115,23 @@ func measure(_ count: Int, concurrency: Int, _ body: @escaping @Sendable () asyn
     return rate(count, ContinuousClock.now - started)
 }
 
+/// The rates of `bare` and `sdk`, measured in alternating rounds (bare, SDK, bare, SDK…) so that a drift of the
+/// machine or of the server during the run weighs on both alike; each rate is its rounds' calls over their time.
+func alternating(
+    _ count: Int, concurrency: Int, _ bare: @escaping @Sendable () async throws -> Void,
+    _ sdk: @escaping @Sendable () async throws -> Void
+) async throws -> (Double, Double) {
+    let rounds = 4
+    let perRound = max(concurrency, count / rounds)
+    var bareTime = 0.0
+    var sdkTime = 0.0
+    for _ in 0..<rounds {
+        bareTime += Double(perRound) / (try await measure(perRound, concurrency: concurrency, bare))
+        sdkTime += Double(perRound) / (try await measure(perRound, concurrency: concurrency, sdk))
+    }
+    return (Double(rounds * perRound) / bareTime, Double(rounds * perRound) / sdkTime)
+}
+
 let searchBody = Data(
     #"{"parametres":{"nbResultatsParPage":10,"pageResultatDemandee":1},"restreindreStructuresPrivees":true,"structure":{"identifiantStructure":"78439607900054","typeIdentifiantStructure":"SIRET"}}"#
         .utf8)
@@ -237,8 +254,8 @@ for name in options.transports where needsServer {
         for concurrency in options.tasks {
             let count =
                 operation == "submit" ? sequentialCount / 4 : (concurrency == 1 ? sequentialCount : concurrentCount)
-            let bareRate = try await measure(count, concurrency: concurrency) { _ = try await transport.send(bare) }
-            let sdkRate = try await measure(count, concurrency: concurrency, call)
+            let (bareRate, sdkRate) = try await alternating(
+                count, concurrency: concurrency, { _ = try await transport.send(bare) }, call)
             print(
                 String(
                     format: "%@ | %@ | %5d | %10.0f | %11.0f | %7.0f%%", pad(name, 11), pad(operation, 9), concurrency,

@@ -41,6 +41,10 @@ package struct AnswerParser {
 
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
+    /// The members and items of the objects and arrays being parsed, one stack for all: each object or array is then
+    /// made once at its final size, instead of growing array by array.
+    private var pendingMembers: [AnswerFields.Member] = []
+    private var pendingItems: [AnswerValue] = []
 
     private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -95,12 +99,13 @@ package struct AnswerParser {
     private mutating func object(depth: Int) throws -> AnswerValue {
         guard depth <= Self.maximumDepth else { throw invalid("nested deeper than \(Self.maximumDepth)") }
         position += 1  // {
-        var fields = AnswerFields()
         skipSpaces()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
-            return .object(fields)
+            return .object(AnswerFields())
         }
+        let start = pendingMembers.count
+        defer { pendingMembers.removeSubrange(start...) }
         while true {
             skipSpaces()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -110,7 +115,8 @@ package struct AnswerParser {
             skipSpaces()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw invalid("':' is expected") }
             position += 1
-            fields.append(key, try value(depth: depth))
+            let value = try self.value(depth: depth)
+            pendingMembers.append(AnswerFields.Member(key: key, value: value))
             skipSpaces()
             guard position < bytes.count else { throw invalid("the text ends inside an object") }
             let next = bytes[position]
@@ -123,21 +129,22 @@ package struct AnswerParser {
                 break
             }
         }
-        fields.finish()
-        return .object(fields)
+        return .object(AnswerFields(Array(pendingMembers[start...])))
     }
 
     private mutating func array(depth: Int) throws -> AnswerValue {
         guard depth <= Self.maximumDepth else { throw invalid("nested deeper than \(Self.maximumDepth)") }
         position += 1  // [
-        var items: [AnswerValue] = []
         skipSpaces()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
-            return .array(items)
+            return .array([])
         }
+        let start = pendingItems.count
+        defer { pendingItems.removeSubrange(start...) }
         while true {
-            items.append(try value(depth: depth))
+            let item = try value(depth: depth)
+            pendingItems.append(item)
             skipSpaces()
             guard position < bytes.count else { throw invalid("the text ends inside an array") }
             let next = bytes[position]
@@ -150,7 +157,7 @@ package struct AnswerParser {
                 break
             }
         }
-        return .array(items)
+        return .array(Array(pendingItems[start...]))
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.

@@ -69,37 +69,40 @@ package enum AnswerValue: Sendable, Hashable {
 /// The members of a JSON object, in the answer's order. Of duplicate keys the first wins, as with Foundation's
 /// `JSONDecoder`.
 package struct AnswerFields: Sendable, Hashable {
-    package private(set) var keys: [String] = []
-    package private(set) var values: [AnswerValue] = []
-    /// Built for large objects only: a few keys are found faster by looking at each.
+    /// One array for the members (one allocation per object); an index only for large objects, where a few keys are
+    /// found faster by looking at each.
+    package private(set) var members: [Member]
     private var index: [String: Int]?
 
-    package init() {}
-
-    package mutating func append(_ key: String, _ value: AnswerValue) {
-        keys.append(key)
-        values.append(value)
+    package struct Member: Sendable, Hashable {
+        package var key: String
+        package var value: AnswerValue
     }
 
-    /// Called once the object is complete.
-    package mutating func finish() {
-        guard keys.count > 12 else { return }
-        var index = [String: Int](minimumCapacity: keys.count)
-        for (position, key) in keys.enumerated() where index[key] == nil { index[key] = position }
+    package init() { members = [] }
+
+    /// An object of `members`, as parsed.
+    package init(_ members: [Member]) {
+        self.members = members
+        guard members.count > 12 else { return }
+        var index = [String: Int](minimumCapacity: members.count)
+        for (position, member) in members.enumerated() where index[member.key] == nil { index[member.key] = position }
         self.index = index
     }
 
     /// The value of `key` (the first one when the key is repeated), `nil` when absent.
     package subscript(key: String) -> AnswerValue? {
-        if let index { return index[key].map { values[$0] } }
-        for position in keys.indices where keys[position] == key { return values[position] }
-        return nil
+        if let index { return index[key].map { members[$0].value } }
+        return members.first { $0.key == key }?.value
     }
+
+    /// The values, in the answer's order.
+    package var values: [AnswerValue] { members.map(\.value) }
 
     /// Each key once, in the answer's order.
     package var distinctKeys: [String] {
         var seen = Set<String>()
-        return keys.filter { seen.insert($0).inserted }
+        return members.map(\.key).filter { seen.insert($0).inserted }
     }
 }
 
@@ -132,12 +135,10 @@ extension AnswerValue {
             return
         }
         let object = try decoder.container(keyedBy: AnyCodingKey.self)
-        var fields = AnswerFields()
-        for key in object.allKeys {
-            fields.append(key.stringValue, try object.decode(ProbedValue.self, forKey: key).value)
+        let members = try object.allKeys.map { key in
+            AnswerFields.Member(key: key.stringValue, value: try object.decode(ProbedValue.self, forKey: key).value)
         }
-        fields.finish()
-        self = .object(fields)
+        self = .object(AnswerFields(members))
     }
 }
 

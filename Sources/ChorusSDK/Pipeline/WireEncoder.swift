@@ -11,7 +11,7 @@ package struct WireEncoder: Sendable {
     /// The JSON of `value`.
     package func encode<T: Encodable>(_ value: T) throws -> Data {
         let root = WireSlot()
-        try WireEncoding(slot: root, codingPath: []).write(value)
+        try WireEncoding(slot: root, parentPath: [], key: nil).write(value)
         guard root.isSet else {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
@@ -29,21 +29,37 @@ package struct WireEncoder: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+        let backslash = UInt8(ascii: "\\")
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""), backslash:
+                bytes.append(backslash)
+                bytes.append(byte)
+            case 0x08:
+                bytes.append(backslash)
+                bytes.append(UInt8(ascii: "b"))
+            case 0x0C:
+                bytes.append(backslash)
+                bytes.append(UInt8(ascii: "f"))
+            case 0x0A:
+                bytes.append(backslash)
+                bytes.append(UInt8(ascii: "n"))
+            case 0x0D:
+                bytes.append(backslash)
+                bytes.append(UInt8(ascii: "r"))
+            case 0x09:
+                bytes.append(backslash)
+                bytes.append(UInt8(ascii: "t"))
             case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(contentsOf: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                for escape in [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")] {
+                    bytes.append(escape)
+                }
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
             default: bytes.append(byte)
             }
         }
@@ -69,15 +85,17 @@ private final class WireSlot {
 
     func write(into bytes: inout [UInt8]) {
         switch content {
-        case .unset: bytes.append(contentsOf: Array("{}".utf8))  // a nested value that wrote nothing, as JSONEncoder
+        case .unset:  // a nested value that wrote nothing, as JSONEncoder
+            bytes.append(UInt8(ascii: "{"))
+            bytes.append(UInt8(ascii: "}"))
         case .scalar(let text): bytes.append(contentsOf: text.utf8)
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            for (position, key) in members.slots.keys.sorted().enumerated() {
+            for (position, member) in members.entries.sorted(by: { $0.key < $1.key }).enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                WireEncoder.appendQuoted(key, to: &bytes)
+                WireEncoder.appendQuoted(member.key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                members.slots[key]?.write(into: &bytes)
+                member.slot.write(into: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         case .array(let items):
@@ -91,12 +109,27 @@ private final class WireSlot {
     }
 }
 
-private final class WireMembers { var slots: [String: WireSlot] = [:] }
+/// An object's members; a key written again replaces its value, as with JSONEncoder. Bodies have a few keys per
+/// object: looking at each is cheaper than hashing.
+private final class WireMembers {
+    private(set) var entries: [(key: String, slot: WireSlot)] = []
+
+    func slot(_ key: String) -> WireSlot {
+        if let entry = entries.first(where: { $0.key == key }) { return entry.slot }
+        let slot = WireSlot()
+        entries.append((key, slot))
+        return slot
+    }
+}
 private final class WireItems { var slots: [WireSlot] = [] }
 
 private struct WireEncoding: Encoder, SingleValueEncodingContainer {
     let slot: WireSlot
-    let codingPath: [any CodingKey]
+    /// The path to this value, kept in two parts so that no array is made per key written: only errors and nested
+    /// containers ask for ``codingPath``.
+    let parentPath: [any CodingKey]
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// Writes `value` into this slot, as JSONEncoder would.
@@ -163,9 +196,7 @@ private struct WireKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     private func encoding(_ key: Key) -> WireEncoding {
-        let slot = members.slots[key.stringValue] ?? WireSlot()
-        members.slots[key.stringValue] = slot
-        return WireEncoding(slot: slot, codingPath: codingPath + [key])
+        WireEncoding(slot: members.slot(key.stringValue), parentPath: codingPath, key: key)
     }
 
     mutating func encodeNil(forKey key: Key) { encoding(key).encodeNil() }
@@ -199,9 +230,7 @@ private struct WireKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder { encoding(key) }
 
     private func encoding(key: String) -> WireEncoding {
-        let slot = members.slots[key] ?? WireSlot()
-        members.slots[key] = slot
-        return WireEncoding(slot: slot, codingPath: codingPath + [AnyCodingKey(key)])
+        WireEncoding(slot: members.slot(key), parentPath: codingPath, key: AnyCodingKey(key))
     }
 }
 
@@ -213,7 +242,7 @@ private struct WireUnkeyed: UnkeyedEncodingContainer {
     private func next() -> WireEncoding {
         let slot = WireSlot()
         items.slots.append(slot)
-        return WireEncoding(slot: slot, codingPath: codingPath + [AnyCodingKey(index: items.slots.count - 1)])
+        return WireEncoding(slot: slot, parentPath: codingPath, key: AnyCodingKey(index: items.slots.count - 1))
     }
 
     mutating func encodeNil() { next().encodeNil() }
