@@ -117,17 +117,7 @@ package struct AnswerParser {
             position += 1
             let value = try self.value(depth: depth)
             pendingMembers.append(AnswerFields.Member(key: key, value: value))
-            skipSpaces()
-            guard position < bytes.count else { throw invalid("the text ends inside an object") }
-            let next = bytes[position]
-            position += 1
-            if next == UInt8(ascii: "}") { break }
-            guard next == UInt8(ascii: ",") else { throw invalid("',' or '}' is expected") }
-            skipSpaces()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {  // a trailing comma, as Foundation allows
-                position += 1
-                break
-            }
+            if try endsAfterElement(UInt8(ascii: "}")) { break }
         }
         return .object(AnswerFields(Array(pendingMembers[start...])))
     }
@@ -145,19 +135,28 @@ package struct AnswerParser {
         while true {
             let item = try value(depth: depth)
             pendingItems.append(item)
-            skipSpaces()
-            guard position < bytes.count else { throw invalid("the text ends inside an array") }
-            let next = bytes[position]
-            position += 1
-            if next == UInt8(ascii: "]") { break }
-            guard next == UInt8(ascii: ",") else { throw invalid("',' or ']' is expected") }
-            skipSpaces()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {  // a trailing comma, as Foundation allows
-                position += 1
-                break
-            }
+            if try endsAfterElement(UInt8(ascii: "]")) { break }
         }
         return .array(Array(pendingItems[start...]))
+    }
+
+    /// After a member or an item: whether `closing` ends the object or array (a trailing comma before it too, as
+    /// Foundation allows), or a comma announces another element.
+    private mutating func endsAfterElement(_ closing: UInt8) throws -> Bool {
+        skipSpaces()
+        guard position < bytes.count else {
+            throw invalid("the text ends before '\(Character(Unicode.Scalar(closing)))'")
+        }
+        let next = bytes[position]
+        position += 1
+        if next == closing { return true }
+        guard next == UInt8(ascii: ",") else {
+            throw invalid("',' or '\(Character(Unicode.Scalar(closing)))' is expected")
+        }
+        skipSpaces()
+        guard position < bytes.count, bytes[position] == closing else { return false }
+        position += 1
+        return true
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.

@@ -35,32 +35,27 @@ package struct WireEncoder: Sendable {
         let backslash = UInt8(ascii: "\\")
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), backslash:
+            let named: UInt8? =
+                switch byte {
+                case UInt8(ascii: "\""), backslash: byte
+                case 0x08: UInt8(ascii: "b")
+                case 0x0C: UInt8(ascii: "f")
+                case 0x0A: UInt8(ascii: "n")
+                case 0x0D: UInt8(ascii: "r")
+                case 0x09: UInt8(ascii: "t")
+                default: nil
+                }
+            if let named {
                 bytes.append(backslash)
-                bytes.append(byte)
-            case 0x08:
-                bytes.append(backslash)
-                bytes.append(UInt8(ascii: "b"))
-            case 0x0C:
-                bytes.append(backslash)
-                bytes.append(UInt8(ascii: "f"))
-            case 0x0A:
-                bytes.append(backslash)
-                bytes.append(UInt8(ascii: "n"))
-            case 0x0D:
-                bytes.append(backslash)
-                bytes.append(UInt8(ascii: "r"))
-            case 0x09:
-                bytes.append(backslash)
-                bytes.append(UInt8(ascii: "t"))
-            case 0..<0x20:
+                bytes.append(named)
+            } else if byte < 0x20 {
                 for escape in [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")] {
                     bytes.append(escape)
                 }
                 bytes.append(hexDigits[Int(byte >> 4)])
                 bytes.append(hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+            } else {
+                bytes.append(byte)
             }
         }
         bytes.append(UInt8(ascii: "\""))
