@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(
             name: "ChorusSDKTests",
             dependencies: ["ChorusSDK", "ChorusMock", "ChorusSDKCurl", "ExampleSupport"],
+            resources: [.copy("Fixtures")],  // facts derived from the official sources (scripts/derive-*.py)
             swiftSettings: strictSettings
         ),
     ],

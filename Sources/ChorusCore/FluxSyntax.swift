@@ -16,4 +16,19 @@ public struct FluxSyntax: OpenEnumeration {
     public static let ciiMinimal = FluxSyntax(rawValue: "IN_DP_E2_CII_MIN_16B")
     /// `IN_DP_E2_CPP_FACTURE_MIN`: Chorus Pro's minimal XML.
     public static let chorusMinimal = FluxSyntax(rawValue: "IN_DP_E2_CPP_FACTURE_MIN")
+    // The rest of the Swagger's 13 syntaxes (Documentation/OfficialSources.md, A.2 E1).
+    /// `IN_DP_E1_CII`: CII without the D16B version.
+    public static let ciiUnversioned = FluxSyntax(rawValue: "IN_DP_E1_CII")
+    /// `IN_DP_E1_PES_FACTURE`: PES invoice (public-sector XML).
+    public static let pesInvoice = FluxSyntax(rawValue: "IN_DP_E1_PES_FACTURE")
+    /// `IN_DP_E1_XCBL`: xCBL invoice.
+    public static let xcbl = FluxSyntax(rawValue: "IN_DP_E1_XCBL")
+    /// `IN_DP_E2_PES_FACTURE_MIN`: minimal PES with a PDF.
+    public static let pesMinimal = FluxSyntax(rawValue: "IN_DP_E2_PES_FACTURE_MIN")
+    /// `IN_DP_E2_CII_MIN`: minimal CII without the D16B version, with a PDF.
+    public static let ciiMinimalUnversioned = FluxSyntax(rawValue: "IN_DP_E2_CII_MIN")
+    /// `IN_DP_PDFARCHIVE_UBL_INVOICE_MUG`: UBL in a PDF archive (MUG).
+    public static let pdfArchiveUBL = FluxSyntax(rawValue: "IN_DP_PDFARCHIVE_UBL_INVOICE_MUG")
+    /// `IN_DP_PDFARCHIVE_CII_MUG`: CII in a PDF archive (MUG).
+    public static let pdfArchiveCII = FluxSyntax(rawValue: "IN_DP_PDFARCHIVE_CII_MUG")
 }

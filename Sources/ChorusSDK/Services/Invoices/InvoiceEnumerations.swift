@@ -10,6 +10,30 @@ public struct DepositMode: OpenEnumeration {
     public static let pdf = DepositMode(rawValue: "DEPOT_PDF_API")
     /// `DEPOT_PDF_SIGNE_API`: the same with a signed PDF.
     public static let signedPDF = DepositMode(rawValue: "DEPOT_PDF_SIGNE_API")
+    /// `SAISIE_WEB` (seen in searches; only the three API modes are submitted).
+    public static let webEntry = DepositMode(rawValue: "SAISIE_WEB")
+    /// `PORTAIL_PDF` (seen in searches; only the three API modes are submitted).
+    public static let portalPDF = DepositMode(rawValue: "PORTAIL_PDF")
+    /// `EDI_XML_STRUCT` (seen in searches; only the three API modes are submitted).
+    public static let ediStructured = DepositMode(rawValue: "EDI_XML_STRUCT")
+    /// `EDI_MIXTE` (seen in searches; only the three API modes are submitted).
+    public static let ediMixed = DepositMode(rawValue: "EDI_MIXTE")
+    /// `EDI_PDF_ARCHIVE` (seen in searches; only the three API modes are submitted).
+    public static let ediPDFArchive = DepositMode(rawValue: "EDI_PDF_ARCHIVE")
+    /// `SAISIE_PORTAIL` (seen in searches; only the three API modes are submitted).
+    public static let portalEntry = DepositMode(rawValue: "SAISIE_PORTAIL")
+    /// `DEPOT_PDF_PORTAIL` (seen in searches; only the three API modes are submitted).
+    public static let portalPDFUpload = DepositMode(rawValue: "DEPOT_PDF_PORTAIL")
+    /// `DEPOT_PDF_SIGNE_PORTAIL` (seen in searches; only the three API modes are submitted).
+    public static let portalSignedPDFUpload = DepositMode(rawValue: "DEPOT_PDF_SIGNE_PORTAIL")
+    /// `EDI` (seen in searches; only the three API modes are submitted).
+    public static let edi = DepositMode(rawValue: "EDI")
+    /// `UPLOAD_PORTAIL` (seen in searches; only the three API modes are submitted).
+    public static let portalUpload = DepositMode(rawValue: "UPLOAD_PORTAIL")
+    /// `UPLOAD_API` (seen in searches; only the three API modes are submitted).
+    public static let apiUpload = DepositMode(rawValue: "UPLOAD_API")
+    /// `EDI_NUMERISATION` (seen in searches; only the three API modes are submitted).
+    public static let ediScanning = DepositMode(rawValue: "EDI_NUMERISATION")
 
     /// Whether the invoice carries its own number and a main PDF.
     public var carriesPDF: Bool { self == .pdf || self == .signedPDF }
@@ -25,6 +49,8 @@ public struct InvoiceType: OpenEnumeration {
     public static let invoice = InvoiceType(rawValue: "FACTURE")
     /// `AVOIR`: a credit note (amounts stay positive; the type carries the sign).
     public static let creditNote = InvoiceType(rawValue: "AVOIR")
+    /// `ACOMPTE`: a down-payment invoice (in searches; `soumettre` takes `FACTURE` or `AVOIR` only).
+    public static let downPayment = InvoiceType(rawValue: "ACOMPTE")
 }
 
 /// The VAT regime (`typeTva`).
@@ -104,6 +130,65 @@ public struct InvoiceStatus: OpenEnumeration {
     public static let refusedByProjectManager = InvoiceStatus(rawValue: "REFUSEE_MOE")
     /// `REFUSEE_MOA`: refused by the owner.
     public static let refusedByOwner = InvoiceStatus(rawValue: "REFUSEE_MOA")
+    // The rest of the Swagger's 56 statuses (Documentation/OfficialSources.md, A.2 E3): seen in searches and histories.
+    /// `BROUILLON`: a draft, not deposited.
+    public static let draft = InvoiceStatus(rawValue: "BROUILLON")
+    /// `ABSENCE_VALIDATION_1_HORS_DELAI`: the first validator did not answer in time.
+    public static let firstValidationOverdue = InvoiceStatus(rawValue: "ABSENCE_VALIDATION_1_HORS_DELAI")
+    /// `ERREUR_COTRAITANT_SUR_VALIDEUR`: the co-contractor named the wrong second validator.
+    public static let coContractorWrongValidator = InvoiceStatus(rawValue: "ERREUR_COTRAITANT_SUR_VALIDEUR")
+    /// `ABSENCE_VALIDATION_2_HORS_DELAI`: the second validator did not answer in time.
+    public static let secondValidationOverdue = InvoiceStatus(rawValue: "ABSENCE_VALIDATION_2_HORS_DELAI")
+    /// `ERREUR_FOURNISSEUR_SUR_MOE`: a works invoice named the wrong project manager (MOE).
+    public static let supplierWrongProjectManager = InvoiceStatus(rawValue: "ERREUR_FOURNISSEUR_SUR_MOE")
+    /// `ABANDONNEE`: abandoned.
+    public static let abandoned = InvoiceStatus(rawValue: "ABANDONNEE")
+    /// `SUPPRIMEE`: deleted.
+    public static let deleted = InvoiceStatus(rawValue: "SUPPRIMEE")
+    /// `ASSOCIEE`: associated with a works invoice.
+    public static let associated = InvoiceStatus(rawValue: "ASSOCIEE")
+    /// `EN_COURS_TRAITEMENT_PIVOT_S`: being processed by the State's accounting system.
+    public static let pivotProcessing = InvoiceStatus(rawValue: "EN_COURS_TRAITEMENT_PIVOT_S")
+    /// `EN_ATTENTE_RECYCLAGE_FOURNISSEUR`: waiting for the supplier to recycle it (recycling is being retired, §2.4.2 of the DGFiP specification).
+    public static let awaitingSupplierRecycling = InvoiceStatus(rawValue: "EN_ATTENTE_RECYCLAGE_FOURNISSEUR")
+    /// `ERREUR_MOE_SUR_FOURNISSEUR`: the project manager (MOE) reports an error on the supplier.
+    public static let projectManagerErrorOnSupplier = InvoiceStatus(rawValue: "ERREUR_MOE_SUR_FOURNISSEUR")
+    /// `ERREUR_MOA_SUR_FOURNISSEUR`: the owner (MOA) reports an error on the supplier.
+    public static let ownerErrorOnSupplier = InvoiceStatus(rawValue: "ERREUR_MOA_SUR_FOURNISSEUR")
+    /// `ERREUR_FOURNISSEUR_SUR_MOA`: a works invoice named the wrong owner (MOA).
+    public static let supplierWrongOwner = InvoiceStatus(rawValue: "ERREUR_FOURNISSEUR_SUR_MOA")
+    /// `ERREUR_MOE_SUR_MOA`: the project manager named the wrong owner.
+    public static let projectManagerWrongOwner = InvoiceStatus(rawValue: "ERREUR_MOE_SUR_MOA")
+    /// `ERREUR_DESTINATAIRE_PD`: a recipient error (PD).
+    public static let recipientErrorPD = InvoiceStatus(rawValue: "ERREUR_DESTINATAIRE_PD")
+    /// `ERREUR_DESTINATAIRE_EA`: a recipient error (EA).
+    public static let recipientErrorEA = InvoiceStatus(rawValue: "ERREUR_DESTINATAIRE_EA")
+    /// `NON_CONFORME`: not compliant.
+    public static let nonCompliant = InvoiceStatus(rawValue: "NON_CONFORME")
+    /// `A_ASSOCIER_MOE`: a works invoice to be associated by the project manager.
+    public static let projectManagerToAssociate = InvoiceStatus(rawValue: "A_ASSOCIER_MOE")
+    /// `ERREUR_DE_MOE`: a project manager error.
+    public static let projectManagerError = InvoiceStatus(rawValue: "ERREUR_DE_MOE")
+    /// `MISE_A_DISPOSITION_MOE`: a works invoice made available to the project manager.
+    public static let madeAvailableToProjectManager = InvoiceStatus(rawValue: "MISE_A_DISPOSITION_MOE")
+    /// `A_ASSOCIER_MOA`: a works invoice to be associated by the owner.
+    public static let ownerToAssociate = InvoiceStatus(rawValue: "A_ASSOCIER_MOA")
+    /// `ERREUR_DE_MOA`: an owner error.
+    public static let ownerError = InvoiceStatus(rawValue: "ERREUR_DE_MOA")
+    /// `A_ASSOCIER_FOURNISSEUR`: to be associated by the supplier.
+    public static let supplierToAssociate = InvoiceStatus(rawValue: "A_ASSOCIER_FOURNISSEUR")
+    /// `REFUSEE_FOURNISSEUR`: refused by the supplier.
+    public static let refusedBySupplier = InvoiceStatus(rawValue: "REFUSEE_FOURNISSEUR")
+    /// `A_COMPLETER`: to be completed.
+    public static let toComplete = InvoiceStatus(rawValue: "A_COMPLETER")
+    /// `TRANSMISE_MOA`: a works invoice sent on to the owner.
+    public static let sentToOwner = InvoiceStatus(rawValue: "TRANSMISE_MOA")
+    /// `REMPLACEE_PAR_A22`: replaced by an A22 tacit general statement.
+    public static let replacedByA22 = InvoiceStatus(rawValue: "REMPLACEE_PAR_A22")
+    /// `DUPLIQUE_APRES_REFUS`: duplicated after a refusal.
+    public static let duplicatedAfterRefusal = InvoiceStatus(rawValue: "DUPLIQUE_APRES_REFUS")
+    /// `TECHNIQUE_INCONNU`: a technical status the platform itself calls unknown.
+    public static let unknownTechnical = InvoiceStatus(rawValue: "TECHNIQUE_INCONNU")
 
     /// Whether nothing more will happen for the supplier (`REJETEE`, `MISE_EN_PAIEMENT`, or a validator's refusal).
     public var isFinal: Bool { [.rejected, .paymentInitiated, .firstRefused, .secondRefused, .refusedByProjectManager, .refusedByOwner].contains(self) }

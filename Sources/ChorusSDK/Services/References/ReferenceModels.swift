@@ -10,6 +10,10 @@ public struct PaymentRequestType: OpenEnumeration {
     public static let invoice = PaymentRequestType(rawValue: "FACTURE")
     /// `FACTURE_TRAVAUX`.
     public static let worksInvoice = PaymentRequestType(rawValue: "FACTURE_TRAVAUX")
+    /// `MEMOIRE_JUSTICE`: a statement of court fees.
+    public static let courtFeesStatement = PaymentRequestType(rawValue: "MEMOIRE_JUSTICE")
+    /// `DEMANDE_REMBOURSEMENT`: a refund request.
+    public static let refundRequest = PaymentRequestType(rawValue: "DEMANDE_REMBOURSEMENT")
 }
 
 /// How the invoice is paid (`modePaiement`). Open.
