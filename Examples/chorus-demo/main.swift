@@ -38,19 +38,24 @@ struct ChorusDemo {
 
     static func journeyOnTheFake() async throws {
         let fake = FakeChorusPro()
-        let portal = try ChorusClient(environment: MockTransport.environment, credentials: MockTransport.credentials,
-                                      transport: MockTransport(fake: fake))
+        let portal = try ChorusClient(
+            environment: MockTransport.environment, credentials: MockTransport.credentials,
+            transport: MockTransport(fake: fake))
         print("Chorus Pro journey on the built-in fake (ChorusMock, in memory, no network)")
 
         step(1, "Create the manager account (portal: « Créer un compte »)")
         let email = "anne.dupont@atelier-dupont.example"
-        let account = try await portal.accounts.register(ManagerRegistration(
-            email: email, emailConfirmation: email, firstName: "Anne", lastName: "Dupont", phone: "+33 4 72 00 00 00",
-            acceptsTerms: true, agreesToSurveys: false))
+        let account = try await portal.accounts.register(
+            ManagerRegistration(
+                email: email, emailConfirmation: email, firstName: "Anne", lastName: "Dupont",
+                phone: "+33 4 72 00 00 00",
+                acceptsTerms: true, agreesToSurveys: false))
         print("    account \(account.id) created for \(email); terms accepted, surveys declined")
 
         step(2, "Read the activation e-mail")
-        guard let mail = await fake.outbox.last, let token = mail.activationToken else { throw DemoFailure("no activation e-mail") }
+        guard let mail = await fake.outbox.last, let token = mail.activationToken else {
+            throw DemoFailure("no activation e-mail")
+        }
         print("    to: \(mail.to) — « \(mail.subject) »")
 
         step(3, "Set the password and sign in")
@@ -60,15 +65,21 @@ struct ChorusDemo {
         print("    password accepted (\(ManagerPasswordRule.description)); signed in")
 
         step(4, "Affiliate the company by its SIRET")
-        let affiliation = try await portal.structures.requestAffiliation(.siret(FakeSeed.supplierSIRET), session: session)
-        print("    \(affiliation.structureName ?? "?") (SIRET \(affiliation.structureIdentifier ?? "?")): "
-              + "\(affiliation.status), role \(affiliation.role ?? "?")")
+        let affiliation = try await portal.structures.requestAffiliation(
+            .siret(FakeSeed.supplierSIRET), session: session)
+        print(
+            "    \(affiliation.structureName ?? "?") (SIRET \(affiliation.structureIdentifier ?? "?")): "
+                + "\(affiliation.status), role \(affiliation.role ?? "?")")
 
         step(5, "Create the technical account and API connection (portal: « Raccordement EDI/API »)")
-        let technical = try await portal.accounts.createTechnicalAccount(structureID: affiliation.structureID, session: session)
-        print("    technical login \(technical.credentials.technicalLogin); PISTE client id \(technical.credentials.clientID)")
-        let client = try ChorusClient(environment: MockTransport.environment, credentials: technical.credentials,
-                                      transport: MockTransport(fake: fake))
+        let technical = try await portal.accounts.createTechnicalAccount(
+            structureID: affiliation.structureID, session: session)
+        print(
+            "    technical login \(technical.credentials.technicalLogin); PISTE client id \(technical.credentials.clientID)"
+        )
+        let client = try ChorusClient(
+            environment: MockTransport.environment, credentials: technical.credentials,
+            transport: MockTransport(fake: fake))
 
         step(6, "Check the connection")
         let report = await client.accounts.verifyConnection()
@@ -82,27 +93,36 @@ struct ChorusDemo {
         step(8, "Upload the PDF invoice and see what Chorus Pro read from it")
         let today = CalendarDate(Date())
         let number = "F2026-0042"
-        let pdf = InvoicePDF.make(lines: InvoicePDF.operaInvoiceLines(number: number, date: today.description,
-                                                                      supplierSIRET: FakeSeed.supplierSIRET))
+        let pdf = InvoicePDF.make(
+            lines: InvoicePDF.operaInvoiceLines(
+                number: number, date: today.description,
+                supplierSIRET: FakeSeed.supplierSIRET))
         let upload = try await client.invoices.uploadPDF(pdf, fileName: "\(number).pdf")
-        func shown(_ value: (some CustomStringConvertible)?) -> String { value.map(\.description) ?? "(not read — to fill in)" }
-        print("    number \(shown(upload.invoiceNumber)), date \(shown(upload.invoiceDate)), recipient \(shown(upload.recipientSIRET)), "
-              + "service \(shown(upload.serviceCode))")
-        print("    HT \(shown(upload.totalExcludingTax?.formatted())), TVA \(shown(upload.totalVAT?.formatted())), "
-              + "to pay \(shown(upload.amountToPay?.formatted())), "
-              + "VAT regime \(shown(upload.vatRegime))")
+        func shown(_ value: (some CustomStringConvertible)?) -> String {
+            value.map(\.description) ?? "(not read — to fill in)"
+        }
+        print(
+            "    number \(shown(upload.invoiceNumber)), date \(shown(upload.invoiceDate)), recipient \(shown(upload.recipientSIRET)), "
+                + "service \(shown(upload.serviceCode))")
+        print(
+            "    HT \(shown(upload.totalExcludingTax?.formatted())), TVA \(shown(upload.totalVAT?.formatted())), "
+                + "to pay \(shown(upload.amountToPay?.formatted())), "
+                + "VAT regime \(shown(upload.vatRegime))")
 
         step(9, "Complete and check the form")
         guard let supplier = try await client.accounts.activeSupplierStructures().first,
-              let bank = try await client.accounts.bankAccounts(structureID: supplier.id).first
+            let bank = try await client.accounts.bankAccounts(structureID: supplier.id).first
         else { throw DemoFailure("no supplier structure or bank account") }
         let submission = InvoiceSubmission(
             mode: .pdf, invoiceNumber: upload.invoiceNumber ?? number, invoiceDate: upload.invoiceDate ?? today,
-            recipientSIRET: upload.recipientSIRET ?? "78439607900054", serviceCode: upload.serviceCode ?? "DIRECTION_ACHATS",
-            supplierID: supplier.id, bankAccountID: bank.id, framework: .supplierInvoice, currency: "EUR", type: .invoice,
+            recipientSIRET: upload.recipientSIRET ?? "78439607900054",
+            serviceCode: upload.serviceCode ?? "DIRECTION_ACHATS",
+            supplierID: supplier.id, bankAccountID: bank.id, framework: .supplierInvoice, currency: "EUR",
+            type: .invoice,
             vatRegime: .onCollections, paymentMode: .transfer,
             vatBreakdown: [VATBreakdownLine(rate: .percentage(20), base: "1000.00", vat: "200.00")],
-            totals: InvoiceTotals(excludingTax: "1000.00", vat: "200.00", includingTax: "1200.00", amountToPay: "1200.00"),
+            totals: InvoiceTotals(
+                excludingTax: "1000.00", vat: "200.00", includingTax: "1200.00", amountToPay: "1200.00"),
             mainAttachment: AttachmentReference(id: upload.attachmentID, designation: "Facture \(number)"))
         print("    framework A1 (supplier invoice), EUR, VAT on collections, transfer to « \(bank.name ?? "?") »")
         print("    totals: HT 1000.00 + TVA 200.00 = TTC 1200.00, to pay 1200.00; VAT 20 % on 1000.00")
@@ -111,8 +131,9 @@ struct ChorusDemo {
 
         step(10, "Send")
         let invoice = try await client.invoices.submit(submission)
-        print("    invoice \(invoice.number) deposited: id \(invoice.id), status \(invoice.status?.rawValue ?? "not given"), "
-              + "certificate \(invoice.certificateFingerprint ?? "-")")
+        print(
+            "    invoice \(invoice.number) deposited: id \(invoice.id), status \(invoice.status?.rawValue ?? "not given"), "
+                + "certificate \(invoice.certificateFingerprint ?? "-")")
 
         if CommandLine.arguments.contains("--recipient") {
             try await operaSide(invoice: invoice, supplier: client, fake: fake)
@@ -121,13 +142,16 @@ struct ChorusDemo {
             try await fake.makeAvailable(invoice.id)
             try await fake.markPaid(invoice.id)
         }
-        let history = try await client.invoices.waitForStatus(invoiceID: invoice.id, in: [.paymentInitiated], timeout: .seconds(10))
+        let history = try await client.invoices.waitForStatus(
+            invoiceID: invoice.id, in: [.paymentInitiated], timeout: .seconds(10))
 
         step(14, "Status history")
         for entry in history.entries.reversed() { print("    \(entry.dateText ?? "?")  \(entry.status)") }
 
         if CommandLine.arguments.contains("--facturx") { try await facturX(client: client, fake: fake) }
-        print("\nDone: invoice \(invoice.number) to the Opéra national de Paris, 1200.00 EUR, status \(history.currentStatus).")
+        print(
+            "\nDone: invoice \(invoice.number) to the Opéra national de Paris, 1200.00 EUR, status \(history.currentStatus)."
+        )
     }
 
     /// The Opéra's side of the journey, through the API with the Opéra's own technical account.
@@ -136,27 +160,37 @@ struct ChorusDemo {
         step(11, "The Opéra's side: its received invoices (its own technical account, \(FakeSeed.recipientLogin))")
         let received = try await opera.receivedInvoices.search(ReceivedInvoiceQuery(downloaded: false))
         for item in received.items {
-            print("    \(item.number) from \(item.supplierName ?? "?"), \(item.totalIncludingTax?.formatted() ?? "?") EUR TTC, \(item.status)")
+            print(
+                "    \(item.number) from \(item.supplierName ?? "?"), \(item.totalIncludingTax?.formatted() ?? "?") EUR TTC, \(item.status)"
+            )
         }
         let details = try await opera.receivedInvoices.details(invoiceID: invoice.id)
-        print("    service \(details.serviceCode ?? "-"), \(details.lineCount) line(s), bank account « \(details.supplier?.bankAccount?.label ?? "-") »")
+        print(
+            "    service \(details.serviceCode ?? "-"), \(details.lineCount) line(s), bank account « \(details.supplier?.bankAccount?.label ?? "-") »"
+        )
         let file = try await opera.receivedInvoices.download(invoiceIDs: [invoice.id], format: .pdf)
         print("    downloaded: \(file.count) bytes of PDF")
 
         step(12, "The Opéra makes it available, then suspends it: the delivery note is missing")
         _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .madeAvailable)
-        _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .suspended, reason: "Bon de livraison manquant")
-        let suspended = try await supplier.invoices.waitForStatus(invoiceID: invoice.id, in: [.suspended], timeout: .seconds(10))
+        _ = try await opera.receivedInvoices.process(
+            invoiceID: invoice.id, to: .suspended, reason: "Bon de livraison manquant")
+        let suspended = try await supplier.invoices.waitForStatus(
+            invoiceID: invoice.id, in: [.suspended], timeout: .seconds(10))
         print("    the supplier sees \(suspended.currentStatus): « \(suspended.entries.first?.comment ?? "") »")
-        let note = try await supplier.invoices.addAttachment(Data("bon de livraison signé".utf8), fileName: "bon-livraison.pdf",
-                                                             mimeType: "application/pdf")
-        try await supplier.invoices.complete(invoiceID: invoice.id, comment: "Bon de livraison joint", attachments: [note])
+        let note = try await supplier.invoices.addAttachment(
+            Data("bon de livraison signé".utf8), fileName: "bon-livraison.pdf",
+            mimeType: "application/pdf")
+        try await supplier.invoices.complete(
+            invoiceID: invoice.id, comment: "Bon de livraison joint", attachments: [note])
         print("    the supplier completes it with the delivery note")
 
         step(13, "The Opéra confirms the service and pays")
         for status in [InvoiceStatus.serviceDone, .mandated, .paymentInitiated] {
             let done = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: status)
-            print("    → \(done.status?.rawValue ?? "?")\(status.reformStatus.map { " (reform: \($0))" } ?? "")")
+            print(
+                "    → \(done.status?.rawValue ?? "?")\(status.reformStatus(on: .accreditedPlatform).map { " (reform, through a platform: \($0))" } ?? "")"
+            )
         }
     }
 
@@ -169,7 +203,9 @@ struct ChorusDemo {
         let pdf = try FacturXWriter.write(document, font: font)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("F2026-0043-facturx.pdf")
         try pdf.write(to: path)
-        print("    \(pdf.count / 1024) KB written to \(path.path); embedded factur-x.xml level \(try FacturXReader.conformanceLevel(pdf) ?? "?")")
+        print(
+            "    \(pdf.count / 1024) KB written to \(path.path); embedded factur-x.xml level \(try FacturXReader.conformanceLevel(pdf) ?? "?")"
+        )
         let deposit = try await client.invoices.depositFacturX(document, font: font, requirement: nil)
         await fake.advance(by: 60)
         let report = try await client.invoices.fluxReport(deposit.number)
@@ -191,7 +227,9 @@ struct ChorusDemo {
             print("    \(structure.name ?? "?") \(structure.identifier): \(banks.count) bank account(s)")
         }
         step(3, "Reference tables")
-        print("    frameworks: \(try await client.references.invoicingFrameworks().map(\.rawValue).joined(separator: ", "))")
+        print(
+            "    frameworks: \(try await client.references.invoicingFrameworks().map(\.rawValue).joined(separator: ", "))"
+        )
         print("\nDone: the sandbox answers with these credentials.")
     }
 }

@@ -1,6 +1,7 @@
 import ChorusMock
 import Foundation
 import Testing
+
 @testable import ChorusSDK
 
 /// Every role of the platform, each with its own client (its own technical account), on all three transports:
@@ -10,15 +11,17 @@ struct RolesJourneyTests {
     static let operaService = "DIRECTION_ACHATS"
 
     /// A structured invoice to the Opéra.
-    static func toOpera(framework: InvoicingFramework = .supplierInvoice, validator: String? = nil) -> InvoiceSubmission {
+    static func toOpera(framework: InvoicingFramework = .supplierInvoice, validator: String? = nil) -> InvoiceSubmission
+    {
         var submission = InvoiceFixtures.structured(recipient: FakeSeed.operaSIRET, service: operaService)
         submission.framework = framework
         submission.validatorSIRET = validator
         return submission
     }
 
-    @Test("one invoice: supplier → recipient (made available, suspended, completed, paid), the supplier seeing each step",
-          arguments: TransportKind.allCases)
+    @Test(
+        "one invoice: supplier → recipient (made available, suspended, completed, paid), the supplier seeing each step",
+        arguments: TransportKind.allCases)
     func supplierToRecipient(_ kind: TransportKind) async throws {
         let harness = try kind.harness()
         defer { harness.finish() }
@@ -47,14 +50,18 @@ struct RolesJourneyTests {
         #expect(try await supplier.invoices.history(invoiceID: invoice.id).currentStatus == .madeAvailable)
         #expect(try await opera.receivedInvoices.possibleStatuses(from: .madeAvailable).contains(.suspended))
 
-        _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .suspended, reason: "Bon de livraison manquant")
+        _ = try await opera.receivedInvoices.process(
+            invoiceID: invoice.id, to: .suspended, reason: "Bon de livraison manquant")
         let seen = try await supplier.invoices.search(InvoiceQuery(invoiceNumber: invoice.number))
-        #expect(seen.items.first?.status == .suspended && seen.items.first?.statusComment == "Bon de livraison manquant")
-        let completion = try await supplier.invoices.complete(invoiceID: invoice.id, comment: "Le voici", attachments: [])
+        #expect(
+            seen.items.first?.status == .suspended && seen.items.first?.statusComment == "Bon de livraison manquant")
+        let completion = try await supplier.invoices.complete(
+            invoiceID: invoice.id, comment: "Le voici", attachments: [])
         #expect(completion.id == invoice.id)
 
         _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .serviceDone)
-        _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .mandated, reason: nil, mandateNumber: "MDT-2026-17")
+        _ = try await opera.receivedInvoices.process(
+            invoiceID: invoice.id, to: .mandated, reason: nil, mandateNumber: "MDT-2026-17")
         let paid = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .paymentInitiated)
         #expect(paid.status == .paymentInitiated)
         // A move the lifecycle does not allow is the platform's refusal, typed.
@@ -66,16 +73,22 @@ struct RolesJourneyTests {
         // The public body downloads it: the supplier's history shows the download.
         let file = try await opera.receivedInvoices.download(invoiceIDs: [invoice.id], format: .pivot)
         #expect(!file.isEmpty)
-        let history = try await supplier.invoices.waitForStatus(invoiceID: invoice.id, in: [.paymentInitiated], timeout: .seconds(30))
-        #expect(history.entries.map(\.status).reversed() == [.deposited, .madeAvailable, .suspended, .completed, .serviceDone,
-                                                              .mandated, .paymentInitiated])
+        let history = try await supplier.invoices.waitForStatus(
+            invoiceID: invoice.id, in: [.paymentInitiated], timeout: .seconds(30))
+        #expect(
+            history.entries.map(\.status).reversed() == [
+                .deposited, .madeAvailable, .suspended, .completed, .serviceDone,
+                .mandated, .paymentInitiated,
+            ])
         #expect(history.userActions.map(\.code) == ["TELECHARGEMENT_FACTURE"])
         #expect(history.lastAction?.code == "TELECHARGEMENT_FACTURE")
-        #expect(history.currentStatus.reformStatus == .paymentSent)
+        #expect(history.currentStatus.reformStatus(on: .accreditedPlatform) == .paymentSent)
         let details = try await opera.receivedInvoices.details(invoiceID: invoice.id)
         #expect(details.references?.mandateNumber == "MDT-2026-17")
         #expect(details.lines.count == 3 && details.lineCount == 3)
-        #expect(details.supplier?.code == FakeSeed.supplierSIRET && details.supplier?.bankAccount?.id == InvoiceFixtures.bankAccountID)
+        #expect(
+            details.supplier?.code == FakeSeed.supplierSIRET
+                && details.supplier?.bankAccount?.id == InvoiceFixtures.bankAccountID)
         #expect(details.totals?.excludingTax != nil && details.vatSummary.count == 3)
         // The supplier cannot act as the public body.
         let notMine = try await #require(throws: ChorusError.self) {
@@ -84,17 +97,20 @@ struct RolesJourneyTests {
         #expect(notMine.code == .rejected)
     }
 
-    @Test("an A9 invoice: supplier → validator → recipient; the recipient sees it only once validated",
-          arguments: TransportKind.allCases)
+    @Test(
+        "an A9 invoice: supplier → validator → recipient; the recipient sees it only once validated",
+        arguments: TransportKind.allCases)
     func throughTheValidator(_ kind: TransportKind) async throws {
         let harness = try kind.harness()
         defer { harness.finish() }
         let supplier = try harness.client(as: .supplier, retry: .default)
         let validator = try harness.client(as: .validator, retry: .default)
         let opera = try harness.client(as: .recipient, retry: .default)
-        let invoice = try await supplier.invoices.submit(Self.toOpera(framework: .subcontractorInvoice, validator: FakeSeed.validatorSIRET))
+        let invoice = try await supplier.invoices.submit(
+            Self.toOpera(framework: .subcontractorInvoice, validator: FakeSeed.validatorSIRET))
         #expect(invoice.status == .awaitingFirstValidation)
-        #expect(try await opera.receivedInvoices.search(ReceivedInvoiceQuery(invoiceNumber: invoice.number)).items.isEmpty)
+        #expect(
+            try await opera.receivedInvoices.search(ReceivedInvoiceQuery(invoiceNumber: invoice.number)).items.isEmpty)
 
         let waiting = try await validator.validations.search(ReceivedInvoiceQuery(statuses: [.awaitingFirstValidation]))
         #expect(waiting.items.map(\.id) == [invoice.id])
@@ -113,8 +129,11 @@ struct RolesJourneyTests {
         _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .mandated)
         _ = try await opera.receivedInvoices.process(invoiceID: invoice.id, to: .paymentInitiated)
         let history = try await supplier.invoices.history(invoiceID: invoice.id)
-        #expect(history.entries.map(\.status).reversed() == [.deposited, .awaitingFirstValidation, .firstValidated, .madeAvailable,
-                                                              .mandated, .paymentInitiated])
+        #expect(
+            history.entries.map(\.status).reversed() == [
+                .deposited, .awaitingFirstValidation, .firstValidated, .madeAvailable,
+                .mandated, .paymentInitiated,
+            ])
         let details = try await supplier.invoices.details(invoiceID: invoice.id)
         #expect(details.frameworkParties.firstValidationDate != nil)
     }
@@ -124,7 +143,8 @@ struct RolesJourneyTests {
         let fake = FakeChorusPro()
         let supplier = try fake.client(as: .supplier)
         let validator = try fake.client(as: .validator)
-        let invoice = try await supplier.invoices.submit(Self.toOpera(framework: .coContractorInvoice, validator: FakeSeed.validatorSIRET))
+        let invoice = try await supplier.invoices.submit(
+            Self.toOpera(framework: .coContractorInvoice, validator: FakeSeed.validatorSIRET))
         try await fake.markWrongValidator(invoice.id)
         #expect(try await supplier.invoices.history(invoiceID: invoice.id).currentStatus == .wrongValidator)
         let badSIRET = try await #require(throws: ChorusError.self) {
@@ -133,14 +153,20 @@ struct RolesJourneyTests {
         #expect(badSIRET.code == .invalidInput)
         try await supplier.invoices.correctValidator(invoiceID: invoice.id, validatorSIRET: FakeSeed.validatorSIRET)
         #expect(try await supplier.invoices.history(invoiceID: invoice.id).currentStatus == .awaitingFirstValidation)
-        let refused = try await validator.validations.refuse(invoiceID: invoice.id, reason: "Montant non conforme au marché")
+        let refused = try await validator.validations.refuse(
+            invoiceID: invoice.id, reason: "Montant non conforme au marché")
         #expect(refused.status == .firstRefused)
         let history = try await supplier.invoices.history(invoiceID: invoice.id)
         #expect(history.entries.first?.comment == "Montant non conforme au marché" && history.currentStatus.isFinal)
-        try await supplier.invoices.acknowledgeRejections(invoiceIDs: [invoice.id], reason: "Nouvelle facture envoyée", details: nil)
-        #expect(try await supplier.invoices.history(invoiceID: invoice.id).userActions.map(\.code) == ["TRAITEMENT_REJET"])
-        #expect(try await supplier.invoices.search(InvoiceQuery(invoiceNumber: invoice.number)).items.first?.status == .firstRefused)
-        let requests = try await supplier.invoices.searchPaymentRequests(PaymentRequestQuery(invoiceNumber: invoice.number))
+        try await supplier.invoices.acknowledgeRejections(
+            invoiceIDs: [invoice.id], reason: "Nouvelle facture envoyée", details: nil)
+        #expect(
+            try await supplier.invoices.history(invoiceID: invoice.id).userActions.map(\.code) == ["TRAITEMENT_REJET"])
+        #expect(
+            try await supplier.invoices.search(InvoiceQuery(invoiceNumber: invoice.number)).items.first?.status
+                == .firstRefused)
+        let requests = try await supplier.invoices.searchPaymentRequests(
+            PaymentRequestQuery(invoiceNumber: invoice.number))
         #expect(requests.map(\.id) == [invoice.id] && requests.first?.status == .firstRefused)
         let nothing = try await #require(throws: ChorusError.self) {
             try await supplier.invoices.acknowledgeRejections(invoiceIDs: [], reason: nil, details: nil)
@@ -148,7 +174,9 @@ struct RolesJourneyTests {
         #expect(nothing.code == .invalidInput && nothing.field == "listeDemandePaiement")
     }
 
-    @Test("works invoices through the project manager and the owner, each searching in its role", arguments: TransportKind.allCases)
+    @Test(
+        "works invoices through the project manager and the owner, each searching in its role",
+        arguments: TransportKind.allCases)
     func worksInvoices(_ kind: TransportKind) async throws {
         let harness = try kind.harness()
         defer { harness.finish() }
@@ -159,7 +187,9 @@ struct RolesJourneyTests {
         #expect(try await opera.worksInvoices.search(role: .owner).items.isEmpty)
         let id = await harness.fake.depositWorksInvoice(number: "DM-2026-03")
         #expect(try await supplier.worksInvoices.search(role: .supplier).items.map(\.id) == [id])
-        #expect(try await architect.worksInvoices.search(role: .projectManager).items.first?.status == .awaitingProjectManager)
+        #expect(
+            try await architect.worksInvoices.search(role: .projectManager).items.first?.status
+                == .awaitingProjectManager)
         #expect(try await opera.worksInvoices.search(role: .owner).items.isEmpty)
         try await harness.fake.advanceWorksInvoice(id, .projectManagerApproves)
         let atOwner = try await opera.worksInvoices.search(role: .owner)
@@ -174,8 +204,9 @@ struct RolesJourneyTests {
         #expect(frameworks.contains(InvoicingFramework(rawValue: "A4_PROJET_DECOMPTE_MENSUEL_FOURNISSEUR")))
     }
 
-    @Test("the directory downloads as a ZIP and unpacks into structures, services and requirements; SIRET information answers",
-          arguments: TransportKind.allCases)
+    @Test(
+        "the directory downloads as a ZIP and unpacks into structures, services and requirements; SIRET information answers",
+        arguments: TransportKind.allCases)
     func directoryAndSIRET(_ kind: TransportKind) async throws {
         let harness = try kind.harness()
         defer { harness.finish() }
@@ -184,16 +215,21 @@ struct RolesJourneyTests {
         #expect(directory.files.map(\.name) == ["annuaire_destinataires.csv"])
         let opera = try #require(directory.entry(identifier: FakeSeed.operaSIRET))
         #expect(opera.name == "OPERA NATIONAL DE PARIS" && opera.requirement == .serviceCode && opera.isActive == true)
-        #expect(opera.services.map(\.code) == ["DIRECTION_ACHATS", "FACTURES_PUBLIQUES", "ATELIERS_DECORS", "PRODUCTION"])
+        #expect(
+            opera.services.map(\.code) == ["DIRECTION_ACHATS", "FACTURES_PUBLIQUES", "ATELIERS_DECORS", "PRODUCTION"])
         #expect(opera.services.first { $0.code == "PRODUCTION" }?.commitmentRequired == true)
         #expect(opera.services.first { $0.code == "ATELIERS_DECORS" }?.isActive == false)
-        #expect(directory.entry(identifier: FakeSeed.eitherRequiredSIRET)?.requirement == .serviceCodeOrCommitmentNumber)
+        #expect(
+            directory.entry(identifier: FakeSeed.eitherRequiredSIRET)?.requirement == .serviceCodeOrCommitmentNumber)
         #expect(directory.entry(identifier: FakeSeed.supplierSIRET) == nil, "private companies are not recipients")
 
         let information = try await client.structures.siretInformation(siret: FakeSeed.supplierSIRET)
-        #expect(information.name == "ATELIER DUPONT SARL" && information.siren == String(FakeSeed.supplierSIRET.prefix(9)))
+        #expect(
+            information.name == "ATELIER DUPONT SARL" && information.siren == String(FakeSeed.supplierSIRET.prefix(9)))
         #expect(information.isActive == true && information.establishmentCreationDate == CalendarDate("2001-01-01"))
-        let bad = try await #require(throws: ChorusError.self) { try await client.structures.siretInformation(siret: "12") }
+        let bad = try await #require(throws: ChorusError.self) {
+            try await client.structures.siretInformation(siret: "12")
+        }
         #expect(bad.code == .invalidInput)
     }
 }

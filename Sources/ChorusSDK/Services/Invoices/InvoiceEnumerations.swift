@@ -87,7 +87,9 @@ public struct InvoiceStatus: OpenEnumeration {
     public static let suspended = InvoiceStatus(rawValue: "SUSPENDUE")
     /// `COMPLETEE`: the supplier answered a suspension.
     public static let completed = InvoiceStatus(rawValue: "COMPLETEE")
-    /// `A_RECYCLER`: routing data wrong; fix it with `recycle`.
+    /// `A_RECYCLER`: routing data wrong. Being retired (DGFiP specification §2.4.2): towards the reform's lifecycle it
+    /// is a refusal (210, ``reformStatus(on:framework:)``); cancel with a credit note and re-issue under a new number,
+    /// or, while the platform still allows it, resend with ``InvoiceService/recycle(invoiceID:recipientSIRET:serviceCode:commitmentNumber:comment:)``.
     public static let toRecycle = InvoiceStatus(rawValue: "A_RECYCLER")
     /// `REJETEE`: refused (final).
     public static let rejected = InvoiceStatus(rawValue: "REJETEE")
@@ -191,7 +193,10 @@ public struct InvoiceStatus: OpenEnumeration {
     public static let unknownTechnical = InvoiceStatus(rawValue: "TECHNIQUE_INCONNU")
 
     /// Whether nothing more will happen for the supplier (`REJETEE`, `MISE_EN_PAIEMENT`, or a validator's refusal).
-    public var isFinal: Bool { [.rejected, .paymentInitiated, .firstRefused, .secondRefused, .refusedByProjectManager, .refusedByOwner].contains(self) }
+    public var isFinal: Bool {
+        [.rejected, .paymentInitiated, .firstRefused, .secondRefused, .refusedByProjectManager, .refusedByOwner]
+            .contains(self)
+    }
     /// Whether the supplier must act (`SUSPENDUE`, `A_RECYCLER`).
     public var needsSupplierAction: Bool { self == .suspended || self == .toRecycle }
 }

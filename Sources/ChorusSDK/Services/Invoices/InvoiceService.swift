@@ -39,17 +39,25 @@ public protocol InvoiceService: Sendable {
     func complete(invoiceID: Int, comment: String?, attachments: [AttachmentReference]) async throws -> CompletionResult
     /// Fixes the routing of an invoice sent back (`recycler`); only from `A_RECYCLER`. Returns the platform's answer,
     /// whose status is `nil` when the platform leaves it out.
+    ///
+    /// Recycling is being retired (DGFiP Chorus Pro specification v1.1, §2.4.2, no date given): public bodies now
+    /// reject instead, and the supplier cancels the invoice with a credit note and issues a new one under a new number.
+    /// Until the platform removes the feature, an invoice already in `A_RECYCLER` may still be resent this way under
+    /// its number. Not marked deprecated while the platform still offers it (`POST /v1/recycler` is in the Swagger).
     @discardableResult
-    func recycle(invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
-                 comment: String?) async throws -> RecycleResult
+    func recycle(
+        invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
+        comment: String?
+    ) async throws -> RecycleResult
     /// Acknowledges rejected invoices (`traiterRejet`, the API side of the portal's "rejet traité"): `reason` and
     /// `details` are sent as `motifRejet` and `cpltInfos`.
     func acknowledgeRejections(invoiceIDs: [Int], reason: String?, details: String?) async throws
     /// Names the right validator of an invoice refused for a wrong one (`corriger/valideur/facture`, status
     /// ``InvoiceStatus/wrongValidator``): the validating structure's identifier (a SIRET by default, checked first)
     /// and, when known, its technical id.
-    func correctValidator(invoiceID: Int, validatorIdentifier: String, identifierType: StructureIdentifierType,
-                          validatorStructureID: Int?) async throws
+    func correctValidator(
+        invoiceID: Int, validatorIdentifier: String, identifierType: StructureIdentifierType,
+        validatorStructureID: Int?) async throws
     /// Payment requests in the platform's live and archive bases (`rechercher/demandePaiement`; the platform does not
     /// serve it on qualification).
     func searchPaymentRequests(_ query: PaymentRequestQuery) async throws -> [PaymentRequest]
@@ -74,13 +82,17 @@ extension InvoiceService {
     /// Every invoice matching the query, 100 per request.
     public func searchAll(_ query: InvoiceQuery) -> PageSequence<InvoiceSummary> { searchAll(query, pageSize: 100) }
     /// The first page (100) of issued invoices matching `query`.
-    public func search(_ query: InvoiceQuery) async throws -> Page<InvoiceSummary> { try await search(query, page: PageRequest()) }
+    public func search(_ query: InvoiceQuery) async throws -> Page<InvoiceSummary> {
+        try await search(query, page: PageRequest())
+    }
     /// The invoices' files, without their further attachments.
     public func download(invoiceIDs: [Int], format: DownloadFormat) async throws -> Data {
         try await download(invoiceIDs: invoiceIDs, format: format, includeAttachments: false)
     }
     /// Names the right validator by SIRET.
     public func correctValidator(invoiceID: Int, validatorSIRET: String) async throws {
-        try await correctValidator(invoiceID: invoiceID, validatorIdentifier: validatorSIRET, identifierType: .siret, validatorStructureID: nil)
+        try await correctValidator(
+            invoiceID: invoiceID, validatorIdentifier: validatorSIRET, identifierType: .siret, validatorStructureID: nil
+        )
     }
 }

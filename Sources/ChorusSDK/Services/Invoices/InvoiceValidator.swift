@@ -16,8 +16,10 @@ public struct InvoiceValidator: Sendable {
     public var vatCodesKnown: Bool = true
 
     /// Creates a validator.
-    public init(today: CalendarDate, vatPercentages: [String: Amount] = [:], recipient: RecipientProfile? = nil,
-                checkDigit: StructureIdentifier.CheckDigitPolicy = .enforce) {
+    public init(
+        today: CalendarDate, vatPercentages: [String: Amount] = [:], recipient: RecipientProfile? = nil,
+        checkDigit: StructureIdentifier.CheckDigitPolicy = .enforce
+    ) {
         self.today = today
         self.vatPercentages = vatPercentages
         self.recipient = recipient
@@ -28,6 +30,9 @@ public struct InvoiceValidator: Sendable {
     public static let maximumFileSize = 10 * 1024 * 1024
     /// Largest invoice with all its attachments: 120 MB.
     public static let maximumTotalSize = 120 * 1024 * 1024
+    /// Largest flux deposited through the API (`deposer/flux`): 30 MB (DGFiP Chorus Pro specification §5.4.1,
+    /// `Documentation/OfficialSources.md` §2).
+    public static let maximumFluxSize = 30 * 1024 * 1024
 
     /// Every problem of `submission`; empty when it may be sent.
     public func problems(in submission: InvoiceSubmission) -> [ValidationProblem] {
@@ -43,7 +48,8 @@ public struct InvoiceValidator: Sendable {
         checkLines(submission, add)
         if vatCodesKnown || !Self.usesRateCodes(submission) { checkAmounts(submission, add) }
         if let recipient {
-            problems += recipient.problems(serviceCode: submission.serviceCode, commitmentNumber: submission.commitmentNumber)
+            problems += recipient.problems(
+                serviceCode: submission.serviceCode, commitmentNumber: submission.commitmentNumber)
         }
         return problems
     }
@@ -53,17 +59,24 @@ public struct InvoiceValidator: Sendable {
     /// Every value against ``InputLimits``: text lengths and characters, amounts' digits, the line count.
     static func boundsProblems(in submission: InvoiceSubmission) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
-        func text(_ value: String?, _ field: String, _ key: String? = nil, multiline: Bool = false, checksLength: Bool = true) {
+        func text(
+            _ value: String?, _ field: String, _ key: String? = nil, multiline: Bool = false, checksLength: Bool = true
+        ) {
             guard let value else { return }
-            problems += InputLimits.textProblems(value, field: field, limitKey: key, multiline: multiline, checksLength: checksLength)
+            problems += InputLimits.textProblems(
+                value, field: field, limitKey: key, multiline: multiline, checksLength: checksLength)
         }
         func amount(_ value: Amount?, _ field: String) {
             guard let value else { return }
             problems += InputLimits.amountProblems(value, field: field)
         }
         if submission.lines.count > InputLimits.maximumLines {
-            problems.append(ValidationProblem(field: "lignePoste", rule: "lines.count",
-                                              message: "at most \(InputLimits.maximumLines) lines (\(submission.lines.count) given); deposit larger invoices as a flux"))
+            problems.append(
+                ValidationProblem(
+                    field: "lignePoste", rule: "lines.count",
+                    message:
+                        "at most \(InputLimits.maximumLines) lines (\(submission.lines.count) given); deposit larger invoices as a flux"
+                ))
             return problems
         }
         // The invoice number, the SIRETs and the currency have format rules of their own (ASCII only).
@@ -75,8 +88,11 @@ public struct InvoiceValidator: Sendable {
         text(submission.commitmentNumber, "references.numeroBonCommande", checksLength: false)  // commitment.length below
         text(submission.globalDiscountReason, "montantTotal.motifRemiseGlobaleTTC")
         text(submission.comment, "commentaire", multiline: true)
-        for (index, attachment) in ([submission.mainAttachment].compactMap { $0 } + submission.extraAttachments).enumerated() {
-            let field = index == 0 && submission.mainAttachment != nil ? "pieceJointePrincipale" : "pieceJointeComplementaire"
+        for (index, attachment) in ([submission.mainAttachment].compactMap { $0 } + submission.extraAttachments)
+            .enumerated()
+        {
+            let field =
+                index == 0 && submission.mainAttachment != nil ? "pieceJointePrincipale" : "pieceJointeComplementaire"
             text(attachment.designation, field, checksLength: false)  // attachment.designationLength below
         }
         for (index, line) in submission.lines.enumerated() {
@@ -96,8 +112,11 @@ public struct InvoiceValidator: Sendable {
             if case .percentage(let rate) = line.rate { amount(rate, "ligneTva[\(index)].ligneTvaTauxManuel") }
         }
         if let totals = submission.totals {
-            for (name, value) in [("montantHtTotal", totals.excludingTax), ("montantTVA", totals.vat), ("montantTtcTotal", totals.includingTax),
-                                  ("montantRemiseGlobaleTTC", totals.globalDiscount), ("montantAPayer", totals.amountToPay)] {
+            for (name, value) in [
+                ("montantHtTotal", totals.excludingTax), ("montantTVA", totals.vat),
+                ("montantTtcTotal", totals.includingTax),
+                ("montantRemiseGlobaleTTC", totals.globalDiscount), ("montantAPayer", totals.amountToPay),
+            ] {
                 amount(value, "montantTotal.\(name)")
             }
         }
@@ -112,21 +131,31 @@ public struct InvoiceValidator: Sendable {
         } catch let error as ChorusError {
             add("destinataire.codeDestinataire", error.rule ?? "siret", error.message)
         } catch {}
-        if submission.supplierID <= 0 { add("fournisseur.idFournisseur", "required", "the supplier's idStructureCPP is required") }
+        if submission.supplierID <= 0 {
+            add("fournisseur.idFournisseur", "required", "the supplier's idStructureCPP is required")
+        }
         if submission.mode.carriesPDF {
             if let number = submission.invoiceNumber, !number.isEmpty {
                 if !Self.isValidInvoiceNumber(number) {
-                    add("numeroFactureSaisi", "invoiceNumber.format", "at most 20 letters, digits, '-', '_', '/' or '+' (\"\(number.prefix(40))\")")
+                    add(
+                        "numeroFactureSaisi", "invoiceNumber.format",
+                        "at most 20 letters, digits, '-', '_', '/' or '+' (\"\(number.prefix(40))\")")
                 }
             } else {
                 add("numeroFactureSaisi", "required.pdfMode", "the invoice number is required when sending a PDF")
             }
-            if submission.invoiceDate == nil { add("dateFacture", "required.pdfMode", "the invoice date is required when sending a PDF") }
+            if submission.invoiceDate == nil {
+                add("dateFacture", "required.pdfMode", "the invoice date is required when sending a PDF")
+            }
             if submission.mainAttachment == nil {
-                add("pieceJointePrincipale", "required.pdfMode", "the PDF (uploaded with uploadPDF) is the main attachment")
+                add(
+                    "pieceJointePrincipale", "required.pdfMode",
+                    "the PDF (uploaded with uploadPDF) is the main attachment")
             }
         } else if submission.mode == .structured {
-            if submission.lines.isEmpty { add("lignePoste", "required.structuredMode", "a structured invoice needs at least one line") }
+            if submission.lines.isEmpty {
+                add("lignePoste", "required.structuredMode", "a structured invoice needs at least one line")
+            }
         } else {
             add("modeDepot", "mode.supported", "soumettre takes SAISIE_API, DEPOT_PDF_API or DEPOT_PDF_SIGNE_API")
         }
@@ -139,13 +168,16 @@ public struct InvoiceValidator: Sendable {
                     add("cadreDeFacturation.codeStructureValideur", "siret", "the validator's SIRET is not valid")
                 }
             } else {
-                add("cadreDeFacturation.codeStructureValideur", "framework.validatorRequired",
+                add(
+                    "cadreDeFacturation.codeStructureValideur", "framework.validatorRequired",
                     "\(submission.framework) needs the validator structure")
             }
         }
-        for (index, attachment) in ([submission.mainAttachment].compactMap { $0 } + submission.extraAttachments).enumerated()
+        for (index, attachment) in ([submission.mainAttachment].compactMap { $0 } + submission.extraAttachments)
+            .enumerated()
         where attachment.designation.count > 100 {
-            add(index == 0 && submission.mainAttachment != nil ? "pieceJointePrincipale" : "pieceJointeComplementaire",
+            add(
+                index == 0 && submission.mainAttachment != nil ? "pieceJointePrincipale" : "pieceJointeComplementaire",
                 "attachment.designationLength", "an attachment's designation has at most 100 characters")
         }
     }
@@ -156,10 +188,13 @@ public struct InvoiceValidator: Sendable {
             add("references.deviseFacture", "currency.iso4217", "\"\(currency)\" is not an ISO 4217 code")
         }
         if submission.type == .creditNote, submission.originalInvoiceNumber?.isEmpty ?? true {
-            add("references.numeroFactureOrigine", "creditNote.originalRequired", "a credit note names the invoice it corrects")
+            add(
+                "references.numeroFactureOrigine", "creditNote.originalRequired",
+                "a credit note names the invoice it corrects")
         }
         if submission.type != .creditNote, submission.paymentMode == .transfer, submission.bankAccountID == nil {
-            add("fournisseur.codeCoordonneesBancairesFournisseur", "payment.transferNeedsBankAccount",
+            add(
+                "fournisseur.codeCoordonneesBancairesFournisseur", "payment.transferNeedsBankAccount",
                 "a transfer needs the supplier's bank account (accounts.bankAccounts)")
         }
         if submission.vatRegime == .exempt, submission.vatExemptionReason?.isEmpty ?? true {
@@ -176,14 +211,26 @@ public struct InvoiceValidator: Sendable {
             if line.designation.trimmingCharacters(in: .whitespaces).isEmpty {
                 add("\(field).lignePosteDenomination", "required", "each line has a designation")
             }
-            if line.quantity.value <= 0 { add("\(field).lignePosteQuantite", "line.quantityPositive", "the quantity must be above 0") }
-            if line.quantity.decimalPlaces > 6 { add("\(field).lignePosteQuantite", "amount.decimals6", "at most 6 decimals") }
-            if line.unitPrice.isNegative { add("\(field).lignePosteMontantUnitaireHT", "amount.nonNegative", "a unit price cannot be negative") }
-            if line.unitPrice.decimalPlaces > 6 { add("\(field).lignePosteMontantUnitaireHT", "amount.decimals6", "at most 6 decimals") }
+            if line.quantity.value <= 0 {
+                add("\(field).lignePosteQuantite", "line.quantityPositive", "the quantity must be above 0")
+            }
+            if line.quantity.decimalPlaces > 6 {
+                add("\(field).lignePosteQuantite", "amount.decimals6", "at most 6 decimals")
+            }
+            if line.unitPrice.isNegative {
+                add("\(field).lignePosteMontantUnitaireHT", "amount.nonNegative", "a unit price cannot be negative")
+            }
+            if line.unitPrice.decimalPlaces > 6 {
+                add("\(field).lignePosteMontantUnitaireHT", "amount.decimals6", "at most 6 decimals")
+            }
             if let discount = line.discount {
-                if discount.isNegative { add("\(field).lignePosteMontantRemiseHT", "amount.nonNegative", "a discount cannot be negative") }
+                if discount.isNegative {
+                    add("\(field).lignePosteMontantRemiseHT", "amount.nonNegative", "a discount cannot be negative")
+                }
                 if discount > line.quantity * line.unitPrice {
-                    add("\(field).lignePosteMontantRemiseHT", "line.discountAtMostAmount", "the discount exceeds the line's amount")
+                    add(
+                        "\(field).lignePosteMontantRemiseHT", "line.discountAtMostAmount",
+                        "the discount exceeds the line's amount")
                 }
             }
             switch line.vatRate {
@@ -199,27 +246,38 @@ public struct InvoiceValidator: Sendable {
     private func checkAmounts(_ submission: InvoiceSubmission, _ add: Add) {
         let computedBreakdown = InvoiceCalculator.vatBreakdown(of: submission.lines, percentages: vatPercentages)
         let breakdown = submission.vatBreakdown ?? (submission.mode == .structured ? computedBreakdown : [])
-        guard let totals = submission.totals ?? (submission.mode == .structured
-            ? InvoiceCalculator.totals(of: breakdown, globalDiscount: submission.globalDiscount, alreadyPaid: alreadyPaid(submission)) : nil)
+        guard
+            let totals = submission.totals
+                ?? (submission.mode == .structured
+                    ? InvoiceCalculator.totals(
+                        of: breakdown, globalDiscount: submission.globalDiscount, alreadyPaid: alreadyPaid(submission))
+                    : nil)
         else {
             add("montantTotal", "required.pdfMode", "the totals are required when sending a PDF")
             return
         }
-        let named: [(String, Amount)] = [("montantHtTotal", totals.excludingTax), ("montantTVA", totals.vat),
-                                         ("montantTtcTotal", totals.includingTax), ("montantRemiseGlobaleTTC", totals.globalDiscount),
-                                         ("montantAPayer", totals.amountToPay)]
+        let named: [(String, Amount)] = [
+            ("montantHtTotal", totals.excludingTax), ("montantTVA", totals.vat),
+            ("montantTtcTotal", totals.includingTax), ("montantRemiseGlobaleTTC", totals.globalDiscount),
+            ("montantAPayer", totals.amountToPay),
+        ]
         for (name, value) in named {
             if value.isNegative { add("montantTotal.\(name)", "amount.nonNegative", "\(value) is negative") }
-            if value.decimalPlaces > 2 { add("montantTotal.\(name)", "amount.decimals2", "\(value) has more than 2 decimals") }
+            if value.decimalPlaces > 2 {
+                add("montantTotal.\(name)", "amount.decimals2", "\(value) has more than 2 decimals")
+            }
         }
         if totals.excludingTax + totals.vat != totals.includingTax {
-            add("montantTotal.montantTtcTotal", "totals.htPlusVatEqualsTtc",
+            add(
+                "montantTotal.montantTtcTotal", "totals.htPlusVatEqualsTtc",
                 "HT \(totals.excludingTax) + TVA \(totals.vat) ≠ TTC \(totals.includingTax)")
         }
         let expectedToPay = totals.includingTax - totals.globalDiscount - alreadyPaid(submission)
         if totals.amountToPay != expectedToPay {
-            add("montantTotal.montantAPayer", "totals.amountToPay",
-                "the amount to pay \(totals.amountToPay) should be TTC − discount\(submission.framework == .alreadyPaidSupplierInvoice ? " − already paid" : "") = \(expectedToPay)")
+            add(
+                "montantTotal.montantAPayer", "totals.amountToPay",
+                "the amount to pay \(totals.amountToPay) should be TTC − discount\(submission.framework == .alreadyPaidSupplierInvoice ? " − already paid" : "") = \(expectedToPay)"
+            )
         }
         if submission.vatRegime == .withoutVAT, totals.vat != .zero {
             add("montantTotal.montantTVA", "vat.withoutVatIsZero", "an invoice without VAT has a VAT total of 0")
@@ -233,30 +291,40 @@ public struct InvoiceValidator: Sendable {
             let bases = breakdown.reduce(Amount.zero) { $0 + $1.base }
             let vat = breakdown.reduce(Amount.zero) { $0 + $1.vat }
             if bases != totals.excludingTax {
-                add("ligneTva", "vatBreakdown.basesEqualHt", "the VAT bases add up to \(bases), not HT \(totals.excludingTax)")
+                add(
+                    "ligneTva", "vatBreakdown.basesEqualHt",
+                    "the VAT bases add up to \(bases), not HT \(totals.excludingTax)")
             }
-            if vat != totals.vat { add("ligneTva", "vatBreakdown.vatEqualsTotal", "the VAT lines add up to \(vat), not \(totals.vat)") }
+            if vat != totals.vat {
+                add("ligneTva", "vatBreakdown.vatEqualsTotal", "the VAT lines add up to \(vat), not \(totals.vat)")
+            }
         }
         guard submission.mode == .structured, !submission.lines.isEmpty else { return }
         if let given = submission.vatBreakdown {
-            let expected = Dictionary(computedBreakdown.map { (key(of: $0.rate), $0) }, uniquingKeysWith: { first, _ in first })
+            let expected = Dictionary(
+                computedBreakdown.map { (key(of: $0.rate), $0) }, uniquingKeysWith: { first, _ in first })
             for (index, line) in given.enumerated() {
                 guard let computed = expected[key(of: line.rate)] else {
                     add("ligneTva[\(index)]", "vatBreakdown.matchesLines", "no line uses the rate \(line.rate)")
                     continue
                 }
                 if line.base != computed.base || line.vat != computed.vat {
-                    add("ligneTva[\(index)]", "vatBreakdown.matchesLines",
-                        "rate \(line.rate): base \(line.base) and VAT \(line.vat), but the lines give \(computed.base) and \(computed.vat)")
+                    add(
+                        "ligneTva[\(index)]", "vatBreakdown.matchesLines",
+                        "rate \(line.rate): base \(line.base) and VAT \(line.vat), but the lines give \(computed.base) and \(computed.vat)"
+                    )
                 }
             }
         }
         if submission.totals != nil {
-            let computed = InvoiceCalculator.totals(of: computedBreakdown, globalDiscount: totals.globalDiscount,
-                                                    alreadyPaid: alreadyPaid(submission))
+            let computed = InvoiceCalculator.totals(
+                of: computedBreakdown, globalDiscount: totals.globalDiscount,
+                alreadyPaid: alreadyPaid(submission))
             if computed.excludingTax != totals.excludingTax || computed.vat != totals.vat {
-                add("montantTotal", "totals.matchLines",
-                    "the lines give HT \(computed.excludingTax) and TVA \(computed.vat), not \(totals.excludingTax) and \(totals.vat)")
+                add(
+                    "montantTotal", "totals.matchLines",
+                    "the lines give HT \(computed.excludingTax) and TVA \(computed.vat), not \(totals.excludingTax) and \(totals.vat)"
+                )
             }
         }
     }
@@ -278,35 +346,49 @@ public struct InvoiceValidator: Sendable {
 
     /// ≤ 20 characters: letters, digits, `-`, `_`, `/`, `+` (§8.5).
     public static func isValidInvoiceNumber(_ number: String) -> Bool {
-        (1...20).contains(number.count) && number.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_/+".contains($0) }
+        (1...20).contains(number.count)
+            && number.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_/+".contains($0) }
     }
 
     /// Problems of a file before it is uploaded: name ≤ `maximumNameLength` with an allowed extension,
     /// size ≤ `maximumSize` (10 MB for one file; a flux deposit may carry a whole invoice, up to 120 MB).
-    public static func fileProblems(name: String, size: Int, field: String, maximumNameLength: Int = 50,
-                                    maximumSize: Int = maximumFileSize,
-                                    allowedExtensions: Set<String> = allowedExtensions) -> [ValidationProblem] {
+    public static func fileProblems(
+        name: String, size: Int, field: String, maximumNameLength: Int = 50,
+        maximumSize: Int = maximumFileSize,
+        allowedExtensions: Set<String> = allowedExtensions
+    ) -> [ValidationProblem] {
         var problems = InputLimits.fileNameProblems(name, field: field)
         if name.isEmpty || name.count > maximumNameLength {
-            problems.append(ValidationProblem(field: field, rule: "file.nameLength", message: "a file name has 1 to \(maximumNameLength) characters"))
+            problems.append(
+                ValidationProblem(
+                    field: field, rule: "file.nameLength",
+                    message: "a file name has 1 to \(maximumNameLength) characters"))
         }
         let fileExtension = (name as NSString).pathExtension.uppercased()
         if !allowedExtensions.contains(fileExtension) {
-            problems.append(ValidationProblem(field: field, rule: "file.extension",
-                                              message: "\".\(fileExtension.lowercased())\" is not an extension Chorus Pro accepts"))
+            problems.append(
+                ValidationProblem(
+                    field: field, rule: "file.extension",
+                    message: "\".\(fileExtension.lowercased())\" is not an extension Chorus Pro accepts"))
         }
         if size > maximumSize {
-            problems.append(ValidationProblem(field: field, rule: "file.size",
-                                              message: "\(size) bytes is over the \(maximumSize / (1024 * 1024)) MB limit"))
+            problems.append(
+                ValidationProblem(
+                    field: field, rule: "file.size",
+                    message: "\(size) bytes is over the \(maximumSize / (1024 * 1024)) MB limit"))
         }
-        if size == 0 { problems.append(ValidationProblem(field: field, rule: "file.empty", message: "the file is empty")) }
+        if size == 0 {
+            problems.append(ValidationProblem(field: field, rule: "file.empty", message: "the file is empty"))
+        }
         return problems
     }
 
     /// Extensions Chorus Pro accepts for attachments (§8.4).
     public static let allowedExtensions: Set<String> = [
-        "BMP", "BZ2", "CSV", "DOC", "DOCX", "FAX", "GIF", "GZ", "GZIP", "HTM", "HTML", "JPEG", "JPG", "ODP", "ODS", "ODT", "P7S",
-        "PDF", "PNG", "PPS", "PPT", "PPTX", "RTF", "SVG", "TGZ", "TIF", "TIFF", "TXT", "XHTML", "XLC", "XLM", "XLS", "XLSX",
+        "BMP", "BZ2", "CSV", "DOC", "DOCX", "FAX", "GIF", "GZ", "GZIP", "HTM", "HTML", "JPEG", "JPG", "ODP", "ODS",
+        "ODT", "P7S",
+        "PDF", "PNG", "PPS", "PPT", "PPTX", "RTF", "SVG", "TGZ", "TIF", "TIFF", "TXT", "XHTML", "XLC", "XLM", "XLS",
+        "XLSX",
         "XML", "ZIP", "XSD", "XSL",
     ]
 }
