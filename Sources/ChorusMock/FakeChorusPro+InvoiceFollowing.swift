@@ -104,6 +104,7 @@ extension FakeChorusPro {
                     "codeDestinataire": .text(recipient?.identifier), "idDestinataire": .int(invoice.recipientID),
                     "libelleDestinataire": .text(recipient?.name), "codeServiceExecutant": .text(invoice.serviceCode),
                     "destinataireEtat": recipient?.isState == true ? "OUI" : "NON",
+                    "miseEnPaiementDestinataire": true,  // the fake's recipients all report payments
                 ],
                 "fournisseur": supplierJSON(invoice, supplier),
                 "references": [

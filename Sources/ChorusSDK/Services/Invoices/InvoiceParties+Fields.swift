@@ -216,12 +216,15 @@ public struct InvoiceRecipientBlock: Sendable, Hashable {
     public var serviceName: String?
     /// `destinataireEtat` (`OUI`/`NON`).
     public var isState: Bool?
+    /// `miseEnPaiementDestinataire` (Swagger `DestinataireFactureEmise`): whether the recipient reports the payment
+    /// status.
+    public var reportsPayment: Bool?
     /// `adresseDestinataire…`.
     public var address: InvoiceAddress?
 
     /// Creates a value.
     public init(id: Int? = nil, code: String? = nil, name: String? = nil, serviceID: Int? = nil, serviceCode: String? = nil,
-                serviceName: String? = nil, isState: Bool? = nil, address: InvoiceAddress? = nil) {
+                serviceName: String? = nil, isState: Bool? = nil, reportsPayment: Bool? = nil, address: InvoiceAddress? = nil) {
         self.id = id
         self.code = code
         self.name = name
@@ -229,6 +232,7 @@ public struct InvoiceRecipientBlock: Sendable, Hashable {
         self.serviceCode = serviceCode
         self.serviceName = serviceName
         self.isState = isState
+        self.reportsPayment = reportsPayment
         self.address = address
     }
 
@@ -240,6 +244,7 @@ public struct InvoiceRecipientBlock: Sendable, Hashable {
         serviceCode = try block.text("codeServiceExecutant")
         serviceName = try block.descriptive("libelleServiceExecutant") { try block.text("libelleServiceExecutant") }
         isState = try block.bool("destinataireEtat")
+        reportsPayment = try block.descriptive("miseEnPaiementDestinataire") { try block.bool("miseEnPaiementDestinataire") }
         address = try block.descriptive("address") { try InvoiceAddress(recipient: block) }
     }
 }
