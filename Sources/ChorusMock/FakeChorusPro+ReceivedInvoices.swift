@@ -11,7 +11,8 @@ extension FakeChorusPro {
     /// An invoice addressed to one of the caller's structures and past its validators.
     func receivedInvoice(_ id: Int?, _ caller: Caller) throws -> FakeInvoice {
         guard let id, let invoice = invoices[id], attachedStructureIDs(caller).contains(invoice.recipientID),
-              !Self.validatorStages.contains(invoice.status) else {
+            !Self.validatorStages.contains(invoice.status)
+        else {
             throw FakeRefusal.invoiceNotFound
         }
         return invoice
@@ -23,8 +24,12 @@ extension FakeChorusPro {
         let types = Set(body["listeTypeFacture"].list.compactMap(\.string))
         let suppliers = Set(body["listeFournisseurs"].list.compactMap { $0["idFournisseur"].int })
         let found = invoices.values.filter { invoice in
-            guard attached.contains(invoice.recipientID), !Self.validatorStages.contains(invoice.status) else { return false }
-            return matches(invoice, body, statuses: statuses, types: types, suppliers: suppliers, commitmentKey: "numeroBonCommande")
+            guard attached.contains(invoice.recipientID), !Self.validatorStages.contains(invoice.status) else {
+                return false
+            }
+            return matches(
+                invoice, body, statuses: statuses, types: types, suppliers: suppliers,
+                commitmentKey: "numeroBonCommande")
                 && (body["factureTelechargeeParDestinataire"].bool.map { $0 == invoice.downloadedByRecipient } ?? true)
         }.sorted { $0.id > $1.id }
         let (page, info) = paginate(found, body["paramRecherche"])
@@ -36,8 +41,10 @@ extension FakeChorusPro {
     }
 
     /// The filters the recipient's and validator's searches share.
-    func matches(_ invoice: FakeInvoice, _ body: JSONValue, statuses: Set<String>, types: Set<String>, suppliers: Set<Int>,
-                 commitmentKey: String) -> Bool {
+    func matches(
+        _ invoice: FakeInvoice, _ body: JSONValue, statuses: Set<String>, types: Set<String>, suppliers: Set<Int>,
+        commitmentKey: String
+    ) -> Bool {
         if let number = body["numeroFacture"].lenientString, number != invoice.number { return false }
         if !statuses.isEmpty, !statuses.contains(invoice.status) { return false }
         if !types.isEmpty, !types.contains(invoice.invoiceType) { return false }
@@ -73,34 +80,51 @@ extension FakeChorusPro {
 
     func traiterRecue(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         let invoice = try receivedInvoice(body["idFacture"].int, caller)
-        guard let target = body["nouveauStatut"].string, !target.isEmpty else { throw FakeRefusal.missing("nouveauStatut") }
+        guard let target = body["nouveauStatut"].string, !target.isEmpty else {
+            throw FakeRefusal.missing("nouveauStatut")
+        }
         guard let sources = Self.recipientTransitions[target], target != "EN_COURS_ACHEMINEMENT" else {
             throw FakeRefusal.invalid("nouveauStatut", "\(target) n'est pas un statut de traitement")
         }
         let reason = body["motif"].string?.trimmingCharacters(in: .whitespacesAndNewlines)
         if ["REJETEE", "SUSPENDUE"].contains(target), reason?.isEmpty ?? true { throw FakeRefusal.missing("motif") }
         guard sources.contains(invoice.status) else {
-            throw FakeRefusal(code: 20005, libelle: "GDP_MSG_11.020 La facture au statut \(invoice.status) ne peut pas passer au statut \(target).")
+            throw FakeRefusal(
+                code: 20005,
+                libelle: "GDP_MSG_11.020 La facture au statut \(invoice.status) ne peut pas passer au statut \(target)."
+            )
         }
         try move(invoice.id, to: target, comment: reason)
-        if let mandate = body["numeroDPMandat"].lenientString, !mandate.isEmpty { invoices[invoice.id]?.mandateNumber = mandate }
-        return ["idFacture": .int(invoice.id), "numeroFacture": .string(invoice.number), "nouveauStatut": .string(target),
-                "dateTraitement": .string(minuteStamp(now))]
+        if let mandate = body["numeroDPMandat"].lenientString, !mandate.isEmpty {
+            invoices[invoice.id]?.mandateNumber = mandate
+        }
+        return [
+            "idFacture": .int(invoice.id), "numeroFacture": .string(invoice.number), "nouveauStatut": .string(target),
+            "dateTraitement": .string(minuteStamp(now)),
+        ]
     }
 
     func etatsTraitement(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         guard let current = body["statutCourant"].string else { throw FakeRefusal.missing("statutCourant") }
-        let targets = Self.recipientTransitions.filter { $0.key != "EN_COURS_ACHEMINEMENT" && $0.value.contains(current) }.keys.sorted()
-        return ["listeStatutsPossiblesPourTraitement": .array(targets.map { ["statutPossiblePourTraitement": .string($0)] })]
+        let targets = Self.recipientTransitions.filter {
+            $0.key != "EN_COURS_ACHEMINEMENT" && $0.value.contains(current)
+        }.keys.sorted()
+        return [
+            "listeStatutsPossiblesPourTraitement": .array(targets.map { ["statutPossiblePourTraitement": .string($0)] })
+        ]
     }
 
     // MARK: Validator
 
     /// Statuses a validator sees invoices in.
-    static let validatorVisibleStatuses = ["A_VALIDER_1", "VALIDEE_1", "REFUSEE_1", "A_VALIDER_2", "VALIDEE_2", "REFUSEE_2"]
+    static let validatorVisibleStatuses = [
+        "A_VALIDER_1", "VALIDEE_1", "REFUSEE_1", "A_VALIDER_2", "VALIDEE_2", "REFUSEE_2",
+    ]
 
     func invoiceToValidate(_ id: Int?, _ caller: Caller) throws -> FakeInvoice {
-        guard let id, let invoice = invoices[id], let validator = invoice.validatorID, attachedStructureIDs(caller).contains(validator) else {
+        guard let id, let invoice = invoices[id], let validator = invoice.validatorID,
+            attachedStructureIDs(caller).contains(validator)
+        else {
             throw FakeRefusal.invoiceNotFound
         }
         return invoice
@@ -113,7 +137,9 @@ extension FakeChorusPro {
         let suppliers: Set<Int> = body["idFournisseur"].int.map { [$0] } ?? []
         let found = invoices.values.filter { invoice in
             guard let validator = invoice.validatorID, attached.contains(validator) else { return false }
-            return matches(invoice, body, statuses: statuses, types: types, suppliers: suppliers, commitmentKey: "numeroEngagement")
+            return matches(
+                invoice, body, statuses: statuses, types: types, suppliers: suppliers, commitmentKey: "numeroEngagement"
+            )
         }.sorted { $0.id > $1.id }
         let (page, info) = paginate(found, body["pagination"])
         if found.isEmpty { return try noResult(listKey: "listeFactures", info) }
@@ -128,7 +154,8 @@ extension FakeChorusPro {
         let invoice = try invoiceToValidate(body["idFacture"].int, caller)
         guard let action = body["action"].string else { throw FakeRefusal.missing("action") }
         guard ["A_VALIDER_1", "A_VALIDER_2"].contains(invoice.status) else {
-            throw FakeRefusal(code: 20005, libelle: "GDP_MSG_11.020 La facture au statut \(invoice.status) n'est pas à valider.")
+            throw FakeRefusal(
+                code: 20005, libelle: "GDP_MSG_11.020 La facture au statut \(invoice.status) n'est pas à valider.")
         }
         let level = invoice.status.hasSuffix("2") ? "2" : "1"
         switch action {
@@ -145,8 +172,11 @@ extension FakeChorusPro {
             throw FakeRefusal.invalid("action", action)
         }
         let updated = invoices[invoice.id] ?? invoice
-        return ["idFacture": .int(invoice.id), "numeroFacture": .string(invoice.number), "statutFacture": .string(updated.status),
-                "dateTraitement": .string(day(now))]
+        return [
+            "idFacture": .int(invoice.id), "numeroFacture": .string(invoice.number),
+            "statutFacture": .string(updated.status),
+            "dateTraitement": .string(day(now)),
+        ]
     }
 
     func statutsVisiblesValideur(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
@@ -160,7 +190,8 @@ extension FakeChorusPro {
         guard !ids.isEmpty else { throw FakeRefusal.missing("listeDemandePaiement") }
         let found = try ids.map { try ownInvoice($0, caller) }
         for invoice in found where !["REJETEE", "REFUSEE_1", "REFUSEE_2"].contains(invoice.status) {
-            throw FakeRefusal(code: 20002, libelle: "GDP_MSG_11.034 La demande de paiement \(invoice.number) n'est pas rejetée.")
+            throw FakeRefusal(
+                code: 20002, libelle: "GDP_MSG_11.034 La demande de paiement \(invoice.number) n'est pas rejetée.")
         }
         for invoice in found {
             invoices[invoice.id]?.rejectionHandled = true
@@ -172,12 +203,16 @@ extension FakeChorusPro {
     func corrigerValideur(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
         let invoice = try ownInvoice(body["idFacture"].int, caller)
         guard ["ERREUR_FOURNISSEUR_SUR_VALIDEUR", "REFUSEE_1"].contains(invoice.status) else {
-            throw FakeRefusal(code: 20002, libelle: "GDP_MSG_11.035 Le valideur de la facture \(invoice.number) ne peut pas être corrigé.")
+            throw FakeRefusal(
+                code: 20002,
+                libelle: "GDP_MSG_11.035 Le valideur de la facture \(invoice.number) ne peut pas être corrigé.")
         }
         guard let identifier = body["identifiantStructure"].lenientString, !identifier.isEmpty else {
             throw FakeRefusal.missing("identifiantStructure")
         }
-        guard let validator = structures.values.first(where: { $0.identifier == identifier }) ?? body["idStructure"].int.flatMap({ structures[$0] })
+        guard
+            let validator = structures.values.first(where: { $0.identifier == identifier })
+                ?? body["idStructure"].int.flatMap({ structures[$0] })
         else { throw FakeRefusal.unknownStructure(identifier) }
         invoices[invoice.id]?.validatorID = validator.id
         try move(invoice.id, to: "A_VALIDER_1", from: .anywhere)
@@ -186,7 +221,8 @@ extension FakeChorusPro {
 
     /// Records a user action (`histoAction`) on an invoice.
     func recordAction(_ code: String, on id: Int, by caller: Caller) {
-        invoices[id]?.userActions.append(FakeUserAction(id: counter.next(\.userAction), code: code, date: now, structureID: caller.structureID))
+        invoices[id]?.userActions.append(
+            FakeUserAction(id: counter.next(\.userAction), code: code, date: now, structureID: caller.structureID))
     }
 
     func rechercherDemandePaiement(_ body: JSONValue, _ caller: Caller) throws -> JSONValue {
@@ -194,18 +230,33 @@ extension FakeChorusPro {
         let found = invoices.values.filter { invoice in
             guard attached.contains(invoice.supplierID) || attached.contains(invoice.recipientID) else { return false }
             if let number = body["numeroFacture"].lenientString, number != invoice.number { return false }
-            if let status = body["statutCourant"].string, status != invoice.status { return false }
+            // The Swagger's shape is a list (any of); a single string, as some clients send, is read too.
+            let statuses: [String]? =
+                switch body["statutCourant"] {
+                case .array(let items): items.compactMap(\.string)
+                case .string(let status): [status]
+                default: nil
+                }
+            if let statuses, !statuses.contains(invoice.status) { return false }
             if let type = body["typeDemandePaiement"].string, type != "FACTURE" { return false }
             return true
         }.sorted { $0.id > $1.id }
         if found.isEmpty { return try noResult(listKey: "listeDemandePaiement", .null) }
-        return ["listeDemandePaiement": .array(found.map { invoice in
-            ["idDemandePaiement": .int(invoice.id), "numeroDemandePaiement": .string(invoice.number), "etatCourant": .string(invoice.status),
-             "typeDemandePaiement": "FACTURE", "typeFacture": .string(invoice.invoiceType), "dateDepot": .string(day(invoice.depositDate)),
-             "montantHT": .number(invoice.totalExcludingTax), "montantTTC": .number(invoice.totalIncludingTax),
-             "montantAPayer": .number(invoice.amountToPay), "dpOuDpArchive": "DEMANDE_PAIEMENT",
-             "identifiantStructureFournisseur": .text(structures[invoice.supplierID]?.identifier),
-             "identifiantStructureDestinataire": .text(structures[invoice.recipientID]?.identifier)]
-        })]
+        return [
+            "listeDemandePaiement": .array(
+                found.map { invoice in
+                    [
+                        "idDemandePaiement": .int(invoice.id), "numeroDemandePaiement": .string(invoice.number),
+                        "etatCourant": .string(invoice.status),
+                        "typeDemandePaiement": "FACTURE", "typeFacture": .string(invoice.invoiceType),
+                        "dateDepot": .string(day(invoice.depositDate)),
+                        "montantHT": .number(invoice.totalExcludingTax),
+                        "montantTTC": .number(invoice.totalIncludingTax),
+                        "montantAPayer": .number(invoice.amountToPay), "dpOuDpArchive": "DEMANDE_PAIEMENT",
+                        "identifiantStructureFournisseur": .text(structures[invoice.supplierID]?.identifier),
+                        "identifiantStructureDestinataire": .text(structures[invoice.recipientID]?.identifier),
+                    ]
+                })
+        ]
     }
 }

@@ -168,6 +168,14 @@ struct RolesJourneyTests {
         let requests = try await supplier.invoices.searchPaymentRequests(
             PaymentRequestQuery(invoiceNumber: invoice.number))
         #expect(requests.map(\.id) == [invoice.id] && requests.first?.status == .firstRefused)
+        // statutCourant goes out as the Swagger's list of statuses, and filters.
+        let refusedOnes = try await supplier.invoices.searchPaymentRequests(
+            PaymentRequestQuery(invoiceNumber: invoice.number, status: .firstRefused))
+        let other = try await supplier.invoices.searchPaymentRequests(
+            PaymentRequestQuery(invoiceNumber: invoice.number, status: .deposited))
+        #expect(refusedOnes.map(\.id) == [invoice.id] && other.isEmpty)
+        let sent = await fake.journal.last { $0.path.hasSuffix("rechercher/demandePaiement") }
+        #expect(sent?.requestJSON?["statutCourant"] == ["DEPOSEE"])
         let nothing = try await #require(throws: ChorusError.self) {
             try await supplier.invoices.acknowledgeRejections(invoiceIDs: [], reason: nil, details: nil)
         }

@@ -5,7 +5,8 @@ import Foundation
 public struct PaymentRequestQuery: Sendable, Hashable {
     /// `numeroFacture`.
     public var invoiceNumber: String?
-    /// `statutCourant`.
+    /// `statutCourant`, sent as a list of one, as the Swagger's `RechercherDemandePaiementParam` has it (`array` of
+    /// statuses).
     public var status: InvoiceStatus?
     /// `typeDemandePaiement` (`FACTURE`, `FACTURE_TRAVAUX`…).
     public var type: PaymentRequestType?
@@ -17,8 +18,11 @@ public struct PaymentRequestQuery: Sendable, Hashable {
     public var depositedUntil: CalendarDate?
 
     /// Creates a query.
-    public init(invoiceNumber: String? = nil, status: InvoiceStatus? = nil, type: PaymentRequestType? = nil, base: String? = nil,
-                depositedFrom: CalendarDate? = nil, depositedUntil: CalendarDate? = nil) {
+    public init(
+        invoiceNumber: String? = nil, status: InvoiceStatus? = nil, type: PaymentRequestType? = nil,
+        base: String? = nil,
+        depositedFrom: CalendarDate? = nil, depositedUntil: CalendarDate? = nil
+    ) {
         self.invoiceNumber = invoiceNumber
         self.status = status
         self.type = type
@@ -30,10 +34,12 @@ public struct PaymentRequestQuery: Sendable, Hashable {
     var wireBody: WireObject {
         var body: WireObject = [:]
         let texts: [(String, String?)] = [
-            ("numeroFacture", invoiceNumber), ("statutCourant", status?.rawValue), ("typeDemandePaiement", type?.rawValue),
-            ("dpOuDpArchive", base), ("periodeDateDepotDu", depositedFrom?.description), ("periodeDateDepotAu", depositedUntil?.description),
+            ("numeroFacture", invoiceNumber), ("typeDemandePaiement", type?.rawValue),
+            ("dpOuDpArchive", base), ("periodeDateDepotDu", depositedFrom?.description),
+            ("periodeDateDepotAu", depositedUntil?.description),
         ]
         for (key, value) in texts { if let value { body[key] = .string(value) } }
+        if let status { body["statutCourant"] = .array([.string(status.rawValue)]) }
         return body
     }
 }
@@ -67,9 +73,13 @@ public struct PaymentRequest: Sendable, Hashable, Decodable {
     public var otherFields: [String: String]
 
     /// Creates a value (for stubs and tests).
-    public init(id: Int, number: String? = nil, status: InvoiceStatus? = nil, type: PaymentRequestType? = nil, invoiceType: InvoiceType? = nil,
-                depositDate: CalendarDate? = nil, totalExcludingTax: Amount? = nil, totalIncludingTax: Amount? = nil, amountToPay: Amount? = nil,
-                supplierIdentifier: String? = nil, recipientIdentifier: String? = nil, otherFields: [String: String] = [:]) {
+    public init(
+        id: Int, number: String? = nil, status: InvoiceStatus? = nil, type: PaymentRequestType? = nil,
+        invoiceType: InvoiceType? = nil,
+        depositDate: CalendarDate? = nil, totalExcludingTax: Amount? = nil, totalIncludingTax: Amount? = nil,
+        amountToPay: Amount? = nil,
+        supplierIdentifier: String? = nil, recipientIdentifier: String? = nil, otherFields: [String: String] = [:]
+    ) {
         self.id = id
         self.number = number
         self.status = status
@@ -84,14 +94,18 @@ public struct PaymentRequest: Sendable, Hashable, Decodable {
         self.otherFields = otherFields
     }
 
-    private static let named: Set<String> = ["idDemandePaiement", "numeroDemandePaiement", "etatCourant", "typeDemandePaiement", "typeFacture",
-                                             "dateDepot", "montantHT", "montantTTC", "montantAPayer", "identifiantStructureFournisseur",
-                                             "identifiantStructureDestinataire"]
+    private static let named: Set<String> = [
+        "idDemandePaiement", "numeroDemandePaiement", "etatCourant", "typeDemandePaiement", "typeFacture",
+        "dateDepot", "montantHT", "montantTTC", "montantAPayer", "identifiantStructureFournisseur",
+        "identifiantStructureDestinataire",
+    ]
 
     /// Decodes one item.
     public init(from decoder: any Decoder) throws {
         let item = try AnswerObject(decoder)
-        guard let id = try item.int("idDemandePaiement") else { throw item.failure("idDemandePaiement", "a payment request without idDemandePaiement") }
+        guard let id = try item.int("idDemandePaiement") else {
+            throw item.failure("idDemandePaiement", "a payment request without idDemandePaiement")
+        }
         self.id = id
         number = try item.text("numeroDemandePaiement")
         status = try item.value(InvoiceStatus.self, "etatCourant")
