@@ -104,7 +104,8 @@ extension FakeChorusPro {
                     "codeDestinataire": .text(recipient?.identifier), "idDestinataire": .int(invoice.recipientID),
                     "libelleDestinataire": .text(recipient?.name), "codeServiceExecutant": .text(invoice.serviceCode),
                     "destinataireEtat": recipient?.isState == true ? "OUI" : "NON",
-                    "miseEnPaiementDestinataire": true,  // the fake's recipients all report payments
+                    // The fake's recipients all report payments.
+                    "miseEnPaiementDestinataire": true,
                 ],
                 "fournisseur": supplierJSON(invoice, supplier),
                 "references": [

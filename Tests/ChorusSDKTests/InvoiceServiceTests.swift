@@ -104,7 +104,8 @@ struct InvoiceSubmissionTests {
         #expect(history.entries.allSatisfy { $0.date != nil })
         let details = try await client.invoices.details(invoiceID: submitted.id)
         #expect(details.totals?.amountToPay == 1200 && details.recipientSIRET == "78439607900054" && details.vatRegime == .onCollections)
-        #expect(details.recipient?.reportsPayment == true)  // miseEnPaiementDestinataire (Swagger DestinataireFactureEmise)
+        // miseEnPaiementDestinataire (Swagger DestinataireFactureEmise).
+        #expect(details.recipient?.reportsPayment == true)
         let pdf = try await client.invoices.download(invoiceIDs: [submitted.id], format: "PDF")
         #expect(pdf == InvoiceFixtures.operaPDF)
     }
