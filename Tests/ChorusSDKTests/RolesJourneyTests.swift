@@ -160,6 +160,13 @@ struct RolesJourneyTests {
         #expect(history.entries.first?.comment == "Montant non conforme au marché" && history.currentStatus.isFinal)
         try await supplier.invoices.acknowledgeRejections(
             invoiceIDs: [invoice.id], reason: "Nouvelle facture envoyée", details: nil)
+        // The Swagger's shape (the list alone) unless a reason or details are given.
+        let acknowledged = await fake.journal.last { $0.path.hasSuffix("traiterRejet") }?.requestJSON
+        guard case .object(let sentKeys)? = acknowledged else {
+            Issue.record("traiterRejet sent no JSON object")
+            return
+        }
+        #expect(Set(sentKeys.keys) == ["listeDemandePaiement", "motifRejet"])
         #expect(
             try await supplier.invoices.history(invoiceID: invoice.id).userActions.map(\.code) == ["TRAITEMENT_REJET"])
         #expect(

@@ -49,8 +49,9 @@ public protocol InvoiceService: Sendable {
         invoiceID: Int, recipientSIRET: String, serviceCode: String?, commitmentNumber: String?,
         comment: String?
     ) async throws -> RecycleResult
-    /// Acknowledges rejected invoices (`traiterRejet`, the API side of the portal's "rejet traité"): `reason` and
-    /// `details` are sent as `motifRejet` and `cpltInfos`.
+    /// Acknowledges rejected invoices (`traiterRejet`, the API side of the portal's "rejet traité"). The Swagger's
+    /// request has the list of invoices alone; `reason` and `details`, when given, are also sent as `motifRejet` and
+    /// `cpltInfos`, as go-choruspro sends them (pass `nil` for the official shape).
     func acknowledgeRejections(invoiceIDs: [Int], reason: String?, details: String?) async throws
     /// Names the right validator of an invoice refused for a wrong one (`corriger/valideur/facture`, status
     /// ``InvoiceStatus/wrongValidator``): the validating structure's identifier (a SIRET by default, checked first)

@@ -170,10 +170,13 @@ struct InvoiceServiceClient: InvoiceService {
             )
         }
         if !problems.isEmpty { throw ChorusError.invalid(.traiterFacturesRejetees, problems) }
-        let body: WireObject = [
-            "listeDemandePaiement": .array(invoiceIDs.map { .object(["idDemandePaiement": .int($0)]) }),
-            "motifRejet": .text(reason), "cpltInfos": .text(details),
+        // The Swagger's TraiterFacturesRejeteesParam has the list alone; go-choruspro also sends motifRejet and
+        // cpltInfos. The official shape goes out unless the caller gives a reason or details.
+        var body: WireObject = [
+            "listeDemandePaiement": .array(invoiceIDs.map { .object(["idDemandePaiement": .int($0)]) })
         ]
+        if let reason { body["motifRejet"] = .string(reason) }
+        if let details { body["cpltInfos"] = .string(details) }
         let _: EmptyAnswer = try await pipeline.call(.traiterFacturesRejetees, body)
     }
 
