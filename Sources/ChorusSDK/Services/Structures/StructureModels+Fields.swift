@@ -292,8 +292,15 @@ public struct Commitment: Sendable, Hashable, Decodable {
     public var state: String?
     /// `montantEngagementJuridique` / `montantEJ`, when given.
     public var amount: Amount?
-    /// `dateCreationEJ` / `dateEngagementJuridique`, when given.
+    /// `dateCreationEJ` / `dateEngagementJuridique`, when given: the day.
     public var date: CalendarDate?
+    /// `dateCreationEJ` as the instant it is, time and offset kept (ISO 8601, `yyyy-MM-dd HH:mm` in Paris; a plain date
+    /// is midnight in Paris).
+    public var createdAt: Date?
+    /// `montantTotalHt`, the commitment's total before VAT, in the answers that carry it.
+    public var totalExcludingTax: Amount?
+    /// `montantTotalTtc`, the commitment's total with VAT, in the answers that carry it.
+    public var totalIncludingTax: Amount?
     /// Every other field the answer carries, kept: text, numbers and booleans as text (as JSON writes them), a nested
     /// object or list as its compact JSON text.
     public var otherFields: [String: String]
@@ -302,12 +309,15 @@ public struct Commitment: Sendable, Hashable, Decodable {
     public var decodingIssues: [DecodingIssue] = []
 
     /// Creates a value (for stubs and tests).
-    public init(number: String?, state: String? = nil, amount: Amount? = nil, date: CalendarDate? = nil,
-                otherFields: [String: String] = [:]) {
+    public init(number: String?, state: String? = nil, amount: Amount? = nil, date: CalendarDate? = nil, createdAt: Date? = nil,
+                totalExcludingTax: Amount? = nil, totalIncludingTax: Amount? = nil, otherFields: [String: String] = [:]) {
         self.number = number
         self.state = state
         self.amount = amount
         self.date = date
+        self.createdAt = createdAt
+        self.totalExcludingTax = totalExcludingTax
+        self.totalIncludingTax = totalIncludingTax
         self.otherFields = otherFields
     }
 
@@ -326,9 +336,12 @@ public struct Commitment: Sendable, Hashable, Decodable {
         amount = try block.amount("montantEngagementJuridique") ?? block.amount("montantEJ")
         date = try block.descriptive("dateCreationEJ") { try block.date("dateCreationEJ")
                    ?? block.date("dateEngagementJuridique") }
+        createdAt = try block.descriptive("dateCreationEJ") { try block.timestamp("dateCreationEJ") }
+        totalExcludingTax = try block.descriptive("montantTotalHt") { try block.amount("montantTotalHt") }
+        totalIncludingTax = try block.descriptive("montantTotalTtc") { try block.amount("montantTotalTtc") }
         otherFields = try block.otherFields(excluding: ["numeroEngagementJuridique", "numeroEJ", "libelleEtatCourantEJ",
                                                         "etatCourantEJ", "etatCourantEngagementJuridique",
                                                         "montantEngagementJuridique", "montantEJ", "dateCreationEJ",
-                                                        "dateEngagementJuridique"])
+                                                        "dateEngagementJuridique", "montantTotalHt", "montantTotalTtc"])
     }
 }
