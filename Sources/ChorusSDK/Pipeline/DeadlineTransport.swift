@@ -17,7 +17,8 @@ package struct DeadlineTransport: Sendable {
             return try await withThrowingTaskGroup(of: HTTPResponse.self) { group in
                 group.addTask { try await transport.send(request) }
                 group.addTask {
-                    try await Task.sleep(for: limit)
+                    // One timer thread for every attempt (AttemptDeadlines), not a sleeping task each.
+                    guard await AttemptDeadlines.shared.expired(after: limit) else { throw CancellationError() }
                     throw TransportError(.timedOut, "no answer within \(limit)")
                 }
                 defer { group.cancelAll() }
@@ -31,7 +32,8 @@ package struct DeadlineTransport: Sendable {
         } catch let error as ChorusError {
             throw error
         } catch {
-            throw ChorusError.transport(TransportError(.other, "unexpected \(type(of: error))"), operation: operation, url: request.url)
+            throw ChorusError.transport(
+                TransportError(.other, "unexpected \(type(of: error))"), operation: operation, url: request.url)
         }
     }
 }
