@@ -86,7 +86,7 @@ package final class AnswerDecoder: Decoder {
 
     func integer<I: FixedWidthInteger>(_ value: AnswerValue, _ path: [any CodingKey]) throws -> I {
         guard case .number(let text) = value else { throw Self.mismatch(I.self, value, path) }
-        if let integer = I(text) ?? Double(text).flatMap({ $0.isFinite ? I(exactly: $0) : nil }) { return integer }
+        if let integer: I = AnswerValue.integer(fromNumber: text) { return integer }
         throw DecodingError.dataCorrupted(
             .init(codingPath: path, debugDescription: "Parsed JSON number <\(text)> does not fit in \(I.self)."))
     }

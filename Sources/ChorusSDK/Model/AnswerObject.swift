@@ -68,7 +68,7 @@ package struct AnswerObject {
 
     /// A number as text: an integer as its digits, any other number as its exact decimal (`1.50` → `1.5`).
     private static func numberAsText(_ number: String) -> String? {
-        if let integer = Int64(number) ?? Double(number).flatMap({ $0.isFinite ? Int64(exactly: $0) : nil }) {
+        if let integer: Int64 = AnswerValue.integer(fromNumber: number) {
             return String(integer)
         }
         return Decimal(string: number).flatMap { $0.isNaN ? nil : $0.description }
@@ -79,9 +79,7 @@ package struct AnswerObject {
         guard let value = present(key) else { return nil }
         switch value {
         case .number(let number):
-            if let integer = Int(number) ?? Double(number).flatMap({ $0.isFinite ? Int(exactly: $0) : nil }) {
-                return integer
-            }
+            if let integer: Int = AnswerValue.integer(fromNumber: number) { return integer }
         case .string(let text):
             if let integer = Int(text.trimmingSpaces()) { return integer }
             if value.isBlankText { return nil }

@@ -21,6 +21,11 @@ package enum AnswerValue: Sendable, Hashable {
         return false
     }
 
+    /// The integer a JSON number's text stands for (`12`, `12.0`, `1E+2`), as JSONDecoder reads it: exact, or `nil`.
+    package static func integer<I: FixedWidthInteger>(fromNumber text: String) -> I? {
+        I(text) ?? Double(text).flatMap { $0.isFinite ? I(exactly: $0) : nil }
+    }
+
     /// Whether `text` is empty or whitespace only; ASCII is decided byte by byte, without Unicode's tables.
     package static func isBlank(_ text: String) -> Bool {
         for byte in text.utf8 {
